@@ -29,6 +29,14 @@ export const FigureRangeSchema = z.object({
 });
 export type FigureRange = z.infer<typeof FigureRangeSchema>;
 
+/** One value of a union field (a weapon, facility, utility, official, district) and the mentions that gave it. */
+export const AttributionSchema = z.object({
+  value: z.string(), // weapon key, "category: text", utility key, official name, district name
+  mention_ids: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+export type Attribution = z.infer<typeof AttributionSchema>;
+
 export const MergedEventSchema = ExtractedEventSchema.extend({
   status: z.enum(EVENT_STATUSES),
   figures: z.object({
@@ -46,5 +54,15 @@ export const MergedEventSchema = ExtractedEventSchema.extend({
   /** Fields an analyst set by hand; re-extraction never overwrites them. */
   locked_fields: z.array(z.string()),
   notes: z.string().nullable(),
+  /** Which mentions/sources stand behind each value of the union fields. */
+  attributions: z
+    .object({
+      weapons: z.array(AttributionSchema),
+      facilities: z.array(AttributionSchema),
+      utilities: z.array(AttributionSchema),
+      officials: z.array(AttributionSchema),
+      districts: z.array(AttributionSchema),
+    })
+    .optional(),
 });
 export type MergedEvent = z.infer<typeof MergedEventSchema>;

@@ -1,0 +1,17 @@
+/**
+ * Versioned migrations, supplied to Kysely's Migrator from a static map (bundles cleanly, no
+ * file-system scanning). Names sort in application order; never rename or edit a shipped one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001-initial.js';
+import type { MigrationContext } from './migration-context.js';
+
+export function migrationProvider(ctx: MigrationContext): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-initial': initial(ctx),
+      };
+    },
+  };
+}
