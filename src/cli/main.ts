@@ -4,6 +4,9 @@
  */
 import { Command } from 'commander';
 import { registerExtract } from './commands/extract.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerReextract } from './commands/reextract.js';
+import { registerStats } from './commands/stats.js';
 
 const program = new Command();
 program
@@ -13,6 +16,9 @@ program
   .showHelpAfterError();
 
 registerExtract(program);
+registerIngest(program);
+registerStats(program);
+registerReextract(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`strikewatch: ${err instanceof Error ? err.message : String(err)}\n`);

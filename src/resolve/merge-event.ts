@@ -51,7 +51,7 @@ export interface BuildEventInput {
 
 const MAX_EVIDENCE = 200;
 
-function chooseDate(mentions: readonly MentionInput[]): string | null {
+export function chooseDate(mentions: readonly MentionInput[]): string | null {
   const counts = new Map<string, number>();
   for (const m of mentions) if (m.extracted.date) counts.set(m.extracted.date, (counts.get(m.extracted.date) ?? 0) + 1);
   let best: string | null = null;

@@ -12,6 +12,8 @@ export interface StoreBackend {
   readonly dialect: StoreDialect;
   readonly db: Kysely<Database>;
   readonly migrationContext: MigrationContext;
+  /** Schema holding Kysely's migration tables (PostgreSQL), so stores in other schemas never interfere. */
+  readonly migrationTableSchema?: string;
   /** `(subquery)` selecting reports.seq of the reports whose title/text match the search words. */
   reportSeqsMatching(q: string): RawBuilder<unknown>;
   /** Serialises concurrent ingest writers (a no-op where the database already does). */

@@ -61,6 +61,7 @@ export async function createPostgresBackend(url: string, schema = 'public'): Pro
     dialect: 'postgres',
     db,
     migrationContext: postgresMigrationContext,
+    migrationTableSchema: schema,
     maxParams: 60_000,
     reportSeqsMatching(q: string) {
       const words = searchWords(q).join(' ');

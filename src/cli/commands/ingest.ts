@@ -1,0 +1,98 @@
+/**
+ * `strikewatch ingest PATH|URL...`: read files, directories and URLs, extract, store, merge.
+ * One error line per bad input (file, line, reason) on stderr, a progress bar for long runs, a
+ * summary at the end; exit status 1 when anything was rejected.
+ */
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import type { ExtractionResult } from '../../domain/event.js';
+import type { ReportInput } from '../../domain/report.js';
+import type { ReadItem, ReadOptions } from '../../ingest/types.js';
+import { openStore, storeOptionsFrom } from '../../store/open-store.js';
+import type { Extract, IngestSummary } from '../../store/ingest-pipeline.js';
+import { ingestStream } from '../../store/ingest-pipeline.js';
+
+/** The readers' and extractor's entry points, as their contracts name them. */
+export interface Pipeline {
+  readPaths(inputs: string[], options: ReadOptions): AsyncIterable<ReadItem>;
+  extract: Extract;
+}
+
+// Loaded at run time so the CLI still starts (and `stats` works) while a stage is being rebuilt.
+const READERS = '../../ingest/index.js';
+const EXTRACTOR = '../../extract/index.js';
+
+export async function loadPipeline(): Promise<Pipeline> {
+  let readers: { readPaths?: Pipeline['readPaths'] };
+  let extractor: { extractReport?: (r: ReportInput, o: { referenceDate: string | null }) => ExtractionResult };
+  try {
+    readers = (await import(READERS)) as typeof readers;
+    extractor = (await import(EXTRACTOR)) as typeof extractor;
+  } catch (err) {
+    throw new Error(`the ingest pipeline is not available: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!readers.readPaths || !extractor.extractReport) throw new Error('the ingest pipeline is incomplete (readPaths / extractReport missing)');
+  const extractReport = extractor.extractReport;
+  return { readPaths: readers.readPaths, extract: (r, o) => extractReport(r, o) };
+}
+
+export function addStoreOptions(cmd: Command): Command {
+  return cmd
+    .option('--db <file>', 'SQLite database file (default ./strikewatch.db)')
+    .option('--database-url <url>', 'PostgreSQL URL (default $DATABASE_URL)');
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const reasons = Object.entries(s.rejected_reasons)
+    .map(([r, n]) => `${n} ${r}`)
+    .join(', ');
+  return (
+    `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, near-duplicate ${s.near_duplicate}, updated ${s.updated}, ` +
+    `rejected ${s.rejected}${reasons ? ` (${reasons})` : ''}; events created ${s.events_created}, updated ${s.events_updated}`
+  );
+}
+
+export function registerIngest(program: Command): void {
+  addStoreOptions(
+    program
+      .command('ingest')
+      .description('read reports from files, directories and URLs; extract, store and merge them into events')
+      .argument('<inputs...>', 'files, directories (recursively) or http(s) URLs')
+      .option('--max-bytes <n>', 'reject reports larger than this (default 5 MB)', (v) => parseInt(v, 10))
+      .option('--batch-size <n>', 'reports per transaction', (v) => parseInt(v, 10), 500)
+      .option('--json', 'print the summary as JSON on stdout'),
+  ).action(async (inputs: string[], opts: { db?: string; databaseUrl?: string; maxBytes?: number; batchSize: number; json?: boolean }) => {
+    const pipeline = await loadPipeline();
+    const store = await openStore(storeOptionsFrom(opts));
+    const tty = !!process.stderr.isTTY;
+    const bar = new cliProgress.SingleBar(
+      { format: 'ingest {value} read | {new} new | {duplicate} dup | {rejected} rejected', noTTYOutput: !tty, notTTYSchedule: 5000, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    try {
+      const summary = await ingestStream(store, pipeline.readPaths(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), pipeline.extract, {
+        batchSize: opts.batchSize,
+        onRejected: (line) => {
+          if (tty && started) bar.stop();
+          started = false;
+          process.stderr.write(`rejected ${line}\n`);
+        },
+        onProgress: (s) => {
+          if (!started) {
+            bar.start(0, s.read, { ...s });
+            started = true;
+          }
+          bar.update(s.read, { ...s });
+        },
+      });
+      if (started) bar.stop();
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+      process.stderr.write(`${formatSummary(summary)}\n`);
+      if (summary.rejected > 0) process.exitCode = 1;
+    } finally {
+      if (started) bar.stop();
+      await store.close();
+    }
+  });
+}
