@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerExtract } from './commands/extract.js';
+import { registerPlaces } from './commands/places.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReextract } from './commands/reextract.js';
 import { registerStats } from './commands/stats.js';
@@ -16,6 +17,7 @@ program
   .showHelpAfterError();
 
 registerExtract(program);
+registerPlaces(program);
 registerIngest(program);
 registerStats(program);
 registerReextract(program);

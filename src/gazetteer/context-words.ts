@@ -1,0 +1,27 @@
+/**
+ * Words around place names, loaded from data/lexicon/common/place-context.json: qualifiers ("village
+ * of", "с.", "область"), approximate-location words ("near", "під") and ordinary words that are also
+ * village names ("Peremoha" = victory).
+ */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { normalizeName } from './normalize.js';
+
+interface PlaceContext {
+  qualifiers_before: string[];
+  qualifiers_after: string[];
+  near_words: string[];
+  common_words: string[];
+}
+
+const ctx = JSON.parse(readFileSync(dataPath('lexicon', 'common', 'place-context.json'), 'utf8')) as PlaceContext;
+
+export const QUALIFIERS_BEFORE = new Set(ctx.qualifiers_before);
+export const QUALIFIERS_AFTER = new Set(ctx.qualifiers_after);
+export const NEAR_WORDS = new Set(ctx.near_words);
+const COMMON = new Set(ctx.common_words);
+
+/** A place name that is also an ordinary word counts only with a qualifier. */
+export function isCommonWord(name: string): boolean {
+  return COMMON.has(normalizeName(name));
+}

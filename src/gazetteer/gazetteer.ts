@@ -1,0 +1,394 @@
+/**
+ * The gazetteer of Ukraine: loads the shipped data (data/gazetteer/gazetteer.json, built by
+ * scripts/build-gazetteer.ts), compiles every name form into one trie, and answers scan / resolve /
+ * search for extraction, the CLI and the API.
+ */
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../paths.js';
+import { NameTrie, tokenize, type EntryLevel, type Token, type TrieEntry } from './name-trie.js';
+import { normalizeName } from './normalize.js';
+import { russianVariant } from './stems.js';
+import { isCommonWord, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
+import type { Gazetteer, Place, PlaceKind, PlaceSearchResult, PlaceSpan, ResolvedPlace } from './types.js';
+
+interface OblastRow {
+  code: string;
+  uk: string;
+  name: string;
+  uk_adj: string | null;
+  uk_region: string[];
+  ru_adj: string | null;
+  ru_region: string[];
+  en: string[];
+}
+type RaionRow = [code: string, oblast: number, uk: string, latin: string];
+type HromadaRow = [code: string, raion: number, uk: string, latin: string, lat: number | null, lon: number | null];
+type SettlementRow = [
+  code: string, hromada: number, raion: number, oblast: number, kind: string, uk: string, latin: string, ru: string | null,
+  lat: number | null, lon: number | null, src: number, pop: number, alt: string[],
+];
+type DistrictRow = [code: string, settlement: number, uk: string, latin: string];
+
+interface GazetteerData {
+  oblasts: OblastRow[];
+  raions: RaionRow[];
+  hromadas: HromadaRow[];
+  settlements: SettlementRow[];
+  districts: DistrictRow[];
+}
+
+const KIND_RANK: Record<string, number> = { capital: 0, city: 1, urban_settlement: 2, rural_settlement: 3, village: 4 };
+
+/** Romanized adjective → the name a reader expects: "Kharkivskyi" raion; "Industrialnyi" district. */
+function stripAdjective(latin: string): string {
+  return latin.replace(/(s|ts|z)kyi$/, '').replace(/(ivs|ivs)$/, 'iv');
+}
+
+export class UkraineGazetteer implements Gazetteer {
+  private readonly data: GazetteerData;
+  private readonly trie = new NameTrie();
+  private readonly placeCache = new Map<string, Place>();
+
+  constructor(data: GazetteerData) {
+    this.data = data;
+    this.compile();
+  }
+
+  static load(file = dataPath('gazetteer', 'gazetteer.json')): UkraineGazetteer {
+    return new UkraineGazetteer(JSON.parse(readFileSync(file, 'utf8')) as GazetteerData);
+  }
+
+  private compile(): void {
+    const t = this.trie;
+    const { oblasts, raions, hromadas, settlements, districts } = this.data;
+    oblasts.forEach((o, ref) => {
+      const e: TrieEntry = { level: 'oblast', ref };
+      const isCity = o.code.startsWith('UA80') || o.code.startsWith('UA85');
+      if (isCity) return; // Kyiv and Sevastopol are matched as settlements.
+      for (const adj of [o.uk_adj, o.ru_adj]) {
+        if (!adj) continue;
+        t.add(`${adj} область`, e);
+        t.add(`${adj} обл`, e);
+      }
+      for (const r of [...o.uk_region, ...o.ru_region]) t.add(r, e);
+      if (o.code.startsWith('UA01')) {
+        t.add(o.uk, e);
+        t.add('Автономная Республика Крым', e);
+      }
+      for (const en of o.en) {
+        for (const suffix of ['oblast', 'region', 'province', 'regional']) t.add(`${en} ${suffix}`, e);
+      }
+      if (o.code.startsWith('UA01')) t.add('Crimea', e);
+    });
+    raions.forEach(([, , uk, latin], ref) => {
+      const e: TrieEntry = { level: 'raion', ref };
+      for (const adj of [uk, russianVariant(uk)]) {
+        t.add(`${adj} район`, e);
+        t.add(`${adj} р-н`, e);
+      }
+      for (const n of [latin, stripAdjective(latin)]) for (const w of ['district', 'raion']) t.add(`${n} ${w}`, e);
+    });
+    hromadas.forEach(([, , uk, latin], ref) => {
+      const e: TrieEntry = { level: 'hromada', ref };
+      const ru = russianVariant(uk);
+      for (const adj of [uk, ru]) {
+        t.add(`${adj} громада`, e);
+        t.add(`${adj} община`, e);
+        t.add(`${adj} ТГ`, e);
+        t.add(`${adj} ОТГ`, e);
+      }
+      for (const w of ['hromada', 'community']) t.add(`${latin} ${w}`, e);
+    });
+    settlements.forEach(([, , , , kind, uk, latin, ru, , , , , alt], ref) => {
+      const e: TrieEntry = { level: 'settlement', ref };
+      const names = new Set<string>([uk, latin, ...alt]);
+      if (ru) names.add(ru);
+      else if (kind === 'village' || kind === 'rural_settlement') names.add(russianVariant(uk));
+      for (const n of names) t.add(n, isCommonWord(n) && kind !== 'city' && kind !== 'capital' ? { ...e, needsQualifier: true } : e);
+    });
+    districts.forEach(([, , uk, latin], ref) => {
+      const e: TrieEntry = { level: 'city_district', ref };
+      for (const adj of [uk, russianVariant(uk)]) {
+        t.add(`${adj} район`, e);
+        t.add(`${adj} р-н`, e);
+      }
+      t.add(`${latin} district`, e);
+      t.add(`${stripAdjective(latin)} district`, e);
+    });
+  }
+
+  private isCity(ref: number): boolean {
+    const kind = this.data.settlements[ref]![4];
+    return kind === 'city' || kind === 'capital';
+  }
+
+  // ---- places ----------------------------------------------------------------------------------
+
+  private oblastName(i: number): string | null {
+    return i >= 0 ? (this.data.oblasts[i]?.name ?? null) : null;
+  }
+
+  private settlementPlace(ref: number): Place {
+    const key = `s${ref}`;
+    const hit = this.placeCache.get(key);
+    if (hit) return hit;
+    const [code, hromada, raion, oblast, kind, uk, latin, ru, lat, lon, src, pop] = this.data.settlements[ref]!;
+    const place: Place = {
+      id: code,
+      katottg: code,
+      kind: kind as PlaceKind,
+      name: latin,
+      name_uk: uk,
+      name_ru: ru,
+      oblast: this.oblastName(oblast),
+      raion: raion >= 0 ? this.data.raions[raion]![3] : null,
+      hromada: hromada >= 0 ? this.data.hromadas[hromada]![3] : null,
+      city: null,
+      lat,
+      lon,
+      coord_source: src === 1 ? 'exact' : src === 2 ? 'approximate' : 'none',
+      population: pop || null,
+    };
+    this.placeCache.set(key, place);
+    return place;
+  }
+
+  private unitPlace(level: EntryLevel, ref: number): Place {
+    if (level === 'settlement') return this.settlementPlace(ref);
+    const key = `${level}${ref}`;
+    const hit = this.placeCache.get(key);
+    if (hit) return hit;
+    let place: Place;
+    if (level === 'oblast') {
+      const o = this.data.oblasts[ref]!;
+      const centre = this.oblastCentre(ref);
+      place = {
+        id: o.code, katottg: o.code, kind: 'oblast', name: o.name, name_uk: o.uk_adj ? `${o.uk_adj} область` : o.uk, name_ru: o.ru_adj ? `${o.ru_adj} область` : null,
+        oblast: o.name, raion: null, hromada: null, city: null, lat: centre?.lat ?? null, lon: centre?.lon ?? null,
+        coord_source: centre ? 'approximate' : 'none', population: null,
+      };
+    } else if (level === 'raion') {
+      const [code, oblast, uk, latin] = this.data.raions[ref]!;
+      const centre = this.largestIn((s) => s[2] === ref);
+      place = {
+        id: code, katottg: code, kind: 'raion', name: latin, name_uk: `${uk} район`, name_ru: null, oblast: this.oblastName(oblast), raion: latin,
+        hromada: null, city: null, lat: centre?.lat ?? null, lon: centre?.lon ?? null, coord_source: centre ? 'approximate' : 'none', population: null,
+      };
+    } else if (level === 'hromada') {
+      const [code, raion, uk, latin, lat, lon] = this.data.hromadas[ref]!;
+      const r = this.data.raions[raion];
+      place = {
+        id: code, katottg: code, kind: 'hromada', name: latin, name_uk: `${uk} громада`, name_ru: null, oblast: r ? this.oblastName(r[1]) : null,
+        raion: r ? r[3] : null, hromada: latin, city: null, lat, lon, coord_source: lat === null ? 'none' : 'approximate', population: null,
+      };
+    } else {
+      const [code, settlement, uk, latin] = this.data.districts[ref]!;
+      const city = this.settlementPlace(settlement);
+      place = {
+        id: code, katottg: code, kind: 'city_district', name: latin, name_uk: `${uk} район`, name_ru: null, oblast: city.oblast, raion: city.raion,
+        hromada: city.hromada, city: city.name, lat: city.lat, lon: city.lon, coord_source: city.lat === null ? 'none' : 'approximate', population: null,
+      };
+    }
+    this.placeCache.set(key, place);
+    return place;
+  }
+
+  private oblastCentre(oblastRef: number): { lat: number; lon: number } | null {
+    return this.largestIn((s) => s[3] === oblastRef);
+  }
+
+  private largestIn(pred: (s: SettlementRow) => boolean): { lat: number; lon: number } | null {
+    let best: SettlementRow | null = null;
+    for (const s of this.data.settlements) if (pred(s) && s[8] !== null && (!best || s[11] > best[11])) best = s;
+    return best ? { lat: best[8]!, lon: best[9]! } : null;
+  }
+
+  private rankCandidates(places: Place[]): Place[] {
+    return places.sort(
+      (a, b) =>
+        (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9) || (b.population ?? 0) - (a.population ?? 0) || a.id.localeCompare(b.id),
+    );
+  }
+
+  // ---- scan ------------------------------------------------------------------------------------
+
+  scan(text: string): PlaceSpan[] {
+    const tokens = tokenize(text);
+    const spans: PlaceSpan[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const tok = tokens[i]!;
+      const m = tok.capitalized ? this.trie.matchAt(tokens, i, text) : null;
+      if (!m) {
+        i++;
+        continue;
+      }
+      const before = qualifierBefore(tokens, i, text);
+      const after = qualifierAfter(tokens, m.last);
+      // An ordinary word ("Мирне життя", "Peremoha") is a village only when a qualifier says so.
+      const plainWord = m.first === m.last && before.qualifier === null && isCommonWord(tok.norm);
+      const entries = m.entries.filter(
+        (e) => (!e.needsQualifier && !(plainWord && e.level === 'settlement' && !this.isCity(e.ref))) || before.qualifier !== null,
+      );
+      if (!entries.length) {
+        i++;
+        continue;
+      }
+      // One span has one level: the most specific unit the words name.
+      const level = pickLevel(entries, (e) => this.unitPlace(e.level, e.ref));
+      const candidates = this.rankCandidates(entries.filter((e) => e.level === level).map((e) => this.unitPlace(e.level, e.ref)));
+      const start = tok.start;
+      const end = tokens[m.last]!.end;
+      spans.push({
+        start, end, text: text.slice(start, end), level, candidates,
+        qualifier: before.qualifier ?? after, near: before.near,
+      });
+      i = m.last + 1;
+    }
+    return spans;
+  }
+
+  // ---- resolve ---------------------------------------------------------------------------------
+
+  resolve(spans: PlaceSpan[], text: string): ResolvedPlace[] {
+    const certainOblasts = new Set<string>();
+    const certainRaions = new Set<string>();
+    const certainCities = new Set<string>();
+    for (const s of spans) {
+      if (s.candidates.length !== 1) continue;
+      const p = s.candidates[0]!;
+      if (s.level === 'oblast' || p.oblast) certainOblasts.add((s.level === 'oblast' ? p.name : p.oblast)!);
+      if (s.level === 'raion') certainRaions.add(p.name);
+      if (s.level === 'settlement') certainCities.add(p.name);
+    }
+    return spans.map((span) => {
+      if (span.candidates.length <= 1) {
+        return { span, place: span.candidates[0] ?? null, ambiguous: false, candidates: span.candidates, reason: 'only candidate' };
+      }
+      const sentence = sentenceAround(text, span.start, span.end);
+      const near = spans.filter((o) => o !== span && o.start >= sentence.start && o.end <= sentence.end);
+      const nearOblasts = new Set(near.filter((o) => o.level === 'oblast' && o.candidates.length === 1).map((o) => o.candidates[0]!.name));
+      const nearRaions = new Set(near.filter((o) => o.level === 'raion').flatMap((o) => o.candidates.map((c) => c.name)));
+      const nearHromadas = new Set(near.filter((o) => o.level === 'hromada').flatMap((o) => o.candidates.map((c) => c.name)));
+      const nearCities = new Set(near.filter((o) => o.level === 'settlement').flatMap((o) => o.candidates.map((c) => c.name)));
+      const steps: [string, (p: Place) => boolean][] = [
+        ['city named beside the district', (p) => p.kind === 'city_district' && p.city !== null && nearCities.has(p.city)],
+        ['hromada named in the same sentence', (p) => p.hromada !== null && nearHromadas.has(p.hromada)],
+        ['raion named in the same sentence', (p) => p.raion !== null && nearRaions.has(p.raion)],
+        ['oblast named in the same sentence', (p) => p.oblast !== null && nearOblasts.has(p.oblast)],
+        ['largest city of that name', (p) => isDominantCity(p, pool)],
+        ['city named in the report', (p) => p.kind === 'city_district' && p.city !== null && certainCities.has(p.city)],
+        ['raion named in the report', (p) => p.raion !== null && certainRaions.has(p.raion)],
+        ['oblast of the report', (p) => p.oblast !== null && certainOblasts.has(p.oblast)],
+      ];
+      let pool = span.candidates;
+      let reason = '';
+      for (const [why, pred] of steps) {
+        const kept = pool.filter(pred);
+        if (kept.length && kept.length < pool.length) {
+          pool = kept;
+          reason = reason ? `${reason}; ${why}` : why;
+        }
+        if (pool.length === 1) break;
+      }
+      if (pool.length === 1) return { span, place: pool[0]!, ambiguous: false, candidates: pool, reason };
+      return { span, place: null, ambiguous: true, candidates: pool, reason: reason || 'several places share the name' };
+    });
+  }
+
+  // ---- search ----------------------------------------------------------------------------------
+
+  search(query: string, options: { oblast?: string; limit?: number } = {}): PlaceSearchResult[] {
+    const q = query.trim();
+    if (!q) return [];
+    // Capitalize so that lower-case queries still match (the scanner needs capitals in running text).
+    const text = q.charAt(0).toUpperCase() + q.slice(1);
+    const spans = this.scan(text);
+    const oblast = options.oblast ? this.oblast(options.oblast) : null;
+    const seen = new Set<string>();
+    const out: PlaceSearchResult[] = [];
+    for (const span of spans) {
+      const coverage = (span.end - span.start) / text.length;
+      for (const p of span.candidates) {
+        if (seen.has(p.id)) continue;
+        if (oblast && p.oblast !== oblast.name) continue;
+        seen.add(p.id);
+        const precision: 1 | 2 | 3 =
+          p.kind === 'oblast' || p.kind === 'raion' ? 3 : p.kind === 'hromada' || p.coord_source !== 'exact' ? 2 : 1;
+        const score = coverage * (1 / (1 + (KIND_RANK[p.kind] ?? 5))) + Math.log10(1 + (p.population ?? 0)) / 10;
+        out.push({ ...p, precision, score: Math.round(score * 1000) / 1000 });
+      }
+    }
+    out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    return out.slice(0, options.limit ?? 50);
+  }
+
+  oblast(name: string): Place | null {
+    const n = normalizeName(name).replace(/\s+(oblast|region|province|область|обл\.?)$/u, '');
+    for (let i = 0; i < this.data.oblasts.length; i++) {
+      const o = this.data.oblasts[i]!;
+      const names = [o.name, o.uk, o.uk_adj, o.ru_adj, ...o.uk_region, ...o.ru_region, ...o.en].filter((x): x is string => !!x);
+      if (names.some((x) => normalizeName(x) === n)) {
+        // Kyiv city and Kyiv Oblast share the name "Kyiv"; a bare "Kyiv" filter means both, return the oblast.
+        return this.unitPlace('oblast', i);
+      }
+    }
+    const spans = this.scan(name.charAt(0).toUpperCase() + name.slice(1));
+    const hit = spans.find((s) => s.level === 'oblast');
+    return hit?.candidates[0] ?? null;
+  }
+
+  oblasts(): Place[] {
+    return this.data.oblasts.map((_, i) => this.unitPlace('oblast', i));
+  }
+
+  get stats(): { settlements: number; districts: number; hromadas: number; raions: number; oblasts: number; names: number } {
+    const d = this.data;
+    return { settlements: d.settlements.length, districts: d.districts.length, hromadas: d.hromadas.length, raions: d.raions.length, oblasts: d.oblasts.length, names: this.trie.size };
+  }
+}
+
+/** A city of 50,000+ (or the capital) against villages of the same name: the city is what a report means. */
+function isDominantCity(p: Place, pool: Place[]): boolean {
+  const big = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
+  return big(p) && pool.every((x) => x === p || ((x.population ?? 0) < 10000 && !big(x)));
+}
+
+/**
+ * One span names one kind of unit: the most specific the words allow, except that a region name
+ * ("Харківщина") beats villages that happen to share it.
+ */
+function pickLevel(entries: TrieEntry[], place: (e: TrieEntry) => Place): EntryLevel {
+  const levels = entries.map((e) => e.level);
+  if (levels.includes('oblast') && levels.includes('settlement')) {
+    const towns = entries.filter((e) => e.level === 'settlement').map(place);
+    if (towns.every((p) => p.kind === 'village' || p.kind === 'rural_settlement')) return 'oblast';
+  }
+  for (const l of ['city_district', 'settlement', 'hromada', 'raion', 'oblast'] as const) if (levels.includes(l)) return l;
+  return levels[0]!;
+}
+
+function qualifierBefore(tokens: Token[], i: number, text: string): { qualifier: string | null; near: boolean } {
+  let qualifier: string | null = null;
+  let near = false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const gap = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    if (/[.!?;:\n]\s/.test(gap) && !/^\.\s$/.test(gap)) break;
+    const w = tokens[k]!.norm;
+    if (!qualifier && QUALIFIERS_BEFORE.has(w)) qualifier = tokens[k]!.raw;
+    if (NEAR_WORDS.has(w)) near = true;
+  }
+  return { qualifier, near };
+}
+
+function qualifierAfter(tokens: Token[], last: number): string | null {
+  const next = tokens[last + 1];
+  return next && QUALIFIERS_AFTER.has(next.norm) ? next.raw : null;
+}
+
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  return { start: s, end: e };
+}

@@ -1,0 +1,85 @@
+/**
+ * Matching inflected place names without generating every case form: names are indexed by stem
+ * (the nominative minus its ending, plus the stems its declension alternates to), and each word of
+ * the text is looked up under every stem its possible endings leave. "Харків" is indexed as харків,
+ * харков, харкев; "у Харкові" yields харкові, харков (−і), харк (−ові): харков matches.
+ *
+ * Ukrainian and Russian share one ending list: the two declensions overlap and a false stem only
+ * costs a Map miss.
+ */
+
+/** Oblique and nominative endings of nouns and adjectives (uk + ru), longest first. */
+const TEXT_ENDINGS = [
+  'ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'ому', 'ему', 'его',
+  'ої', 'ій', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'им', 'ім', 'их', 'іх', 'ах', 'ях', 'ам', 'ям', 'ів', 'їв',
+  'ей', 'ой', 'ий', 'ый', 'ая', 'ое', 'ые', 'ую', 'юю', 'ье', 'ья', 'ью', 'ьи', 'ов', 'ев', 'ым', 'ых',
+  'а', 'я', 'у', 'ю', 'і', 'ї', 'и', 'ы', 'е', 'є', 'о', 'ь', 'й',
+].sort((a, b) => b.length - a.length);
+
+/** Nominative endings removed to index a name word. */
+const NOMINATIVE_ENDINGS = ['ий', 'ій', 'ый', 'ой', 'ая', 'ое', 'ее', 'ье', 'ья', 'а', 'я', 'е', 'є', 'о', 'і', 'и', 'ы', 'ь', 'й'];
+
+const MIN_STEM = 3;
+const CYRILLIC = /[\u0400-\u04FF]/;
+
+/** Consonant alternation before -і in Ukrainian dative/locative (Новоселівка → Новоселівці, Ріг → Розі). */
+const CONSONANT_ALTERNATION: Record<string, string[]> = { 'к': ['ц'], 'г': ['з'], 'х': ['с'] };
+
+/** Stems a nominative name word is indexed under. */
+export function indexStems(word: string): string[] {
+  if (!CYRILLIC.test(word)) return [word];
+  let stem = word;
+  let hadEnding = false;
+  for (const e of NOMINATIVE_ENDINGS) {
+    if (word.endsWith(e) && word.length - e.length >= MIN_STEM) {
+      stem = word.slice(0, -e.length);
+      hadEnding = e !== 'ь' && e !== 'й';
+      break;
+    }
+  }
+  // The text side strips the same endings, so the stem alone finds the nominative too.
+  const out = new Set<string>([stem]);
+  // Closed-syllable alternation: Харків → Харкова, Київ → Києва, Ірпінь → Ірпеня.
+  if (!hadEnding) {
+    const m = /^(.*)([іїо])([^аеєиіїоуюяь']+)$/.exec(stem);
+    if (m) {
+      const [, head, vowel, tail] = m as unknown as [string, string, string, string];
+      const alts = vowel === 'ї' ? ['є', 'ї'] : ['о', 'е', 'і'];
+      for (const a of alts) out.add(head + a + tail);
+    }
+  }
+  for (const s of [...out]) {
+    const last = s.slice(-1);
+    for (const alt of CONSONANT_ALTERNATION[last] ?? []) out.add(s.slice(0, -1) + alt);
+  }
+  return [...out];
+}
+
+/** Every stem a text word could be an inflection of (the word itself included). */
+export function textStems(word: string): string[] {
+  if (!CYRILLIC.test(word)) {
+    // English possessive: Kharkiv's, Kyiv’s.
+    return word.endsWith("'s") ? [word, word.slice(0, -2)] : [word];
+  }
+  const out = [word];
+  for (const e of TEXT_ENDINGS) {
+    if (word.length - e.length >= MIN_STEM && word.endsWith(e)) out.push(word.slice(0, -e.length));
+  }
+  return out;
+}
+
+/** Russian approximation of a Ukrainian adjective or name, for raion/district names GeoNames lacks. */
+export function russianVariant(uk: string): string {
+  return uk
+    .replace(/івськ/g, 'овск')
+    .replace(/ївськ/g, 'евск')
+    .replace(/івка/g, 'овка')
+    .replace(/ївка/g, 'евка')
+    .replace(/ський/g, 'ский')
+    .replace(/цький/g, 'цкий')
+    .replace(/ний/g, 'ный')
+    .replace(/і/g, 'и')
+    .replace(/ї/g, 'и')
+    .replace(/є/g, 'е')
+    .replace(/'/g, 'ь');
+}
