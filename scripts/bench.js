@@ -17,7 +17,7 @@ if (!selected.length) {
 let status = 0;
 for (const f of selected) {
   console.log(`\n# ${f}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f)], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, f)], { stdio: 'inherit', cwd: root });
   if (r.status) status = r.status;
 }
 process.exit(status);

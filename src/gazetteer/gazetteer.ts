@@ -347,10 +347,13 @@ export class UkraineGazetteer implements Gazetteer {
   }
 }
 
-/** A city of 50,000+ (or the capital) against villages of the same name: the city is what a report means. */
+/** A city of 50,000+ (or the capital) against small places of the same name, or the only city against villages. */
 function isDominantCity(p: Place, pool: Place[]): boolean {
   const big = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
-  return big(p) && pool.every((x) => x === p || ((x.population ?? 0) < 10000 && !big(x)));
+  if (big(p)) return pool.every((x) => x === p || ((x.population ?? 0) < 10000 && !big(x)));
+  // The only city (місто) of that name against villages: towns are what reports name.
+  const rural = (x: Place) => x.kind === 'village' || x.kind === 'rural_settlement';
+  return p.kind === 'city' && pool.every((x) => x === p || rural(x));
 }
 
 /**

@@ -1,0 +1,67 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getGazetteer } from '../../src/gazetteer/index.js';
+
+const g = getGazetteer();
+
+describe('ambiguous names', () => {
+  test('Novoselivka alone lists many candidates and is flagged', () => {
+    const text = 'Shelling hit Novoselivka.';
+    const [r] = g.resolve(g.scan(text), text);
+    assert.ok(r);
+    assert.equal(r.ambiguous, true);
+    assert.equal(r.place, null);
+    assert.ok(r.candidates.length > 10, `candidates: ${r.candidates.length}`);
+  });
+  test('the oblast named in the same sentence decides', () => {
+    const text = 'У Новоселівці на Харківщині поранено двох людей.';
+    const r = g.resolve(g.scan(text), text).find((x) => x.span.level === 'settlement');
+    assert.ok(r);
+    // Kharkiv oblast still has several Novoselivkas: the candidates are narrowed to that oblast, never a guess.
+    assert.ok(r.candidates.every((c) => c.oblast === 'Kharkiv'));
+  });
+  test('the raion named nearby narrows further', () => {
+    const text = 'Обстріляли Новоселівку Ізюмського району.';
+    const r = g.resolve(g.scan(text), text).find((x) => x.span.level === 'settlement');
+    assert.ok(r);
+    assert.ok(r.candidates.every((c) => c.raion === 'Iziumskyi'), JSON.stringify(r.candidates.map((c) => c.raion)));
+  });
+  test('a large city beats villages of the same name', () => {
+    const text = 'Attack on Zaporizhzhia.';
+    const [r] = g.resolve(g.scan(text), text);
+    assert.equal(r?.place?.kind, 'city');
+  });
+  test('a district name shared by cities is resolved by the city named', () => {
+    const text = 'In Kharkiv, the Shevchenkivskyi district was hit.';
+    const r = g.resolve(g.scan(text), text).find((x) => x.span.level === 'city_district');
+    assert.equal(r?.place?.city, 'Kharkiv');
+  });
+});
+
+describe('search', () => {
+  const cases: [string, string, string][] = [
+    ['Харкові', 'Kharkiv', 'Kharkiv'],
+    ['Kharkov', 'Kharkiv', 'Kharkiv'],
+    ['Kozacha Lopan', 'Kozacha Lopan', 'Kharkiv'],
+    ['Bilozerka', 'Bilozerka', 'Kherson'],
+    ['Huliaipole', 'Huliaipole', 'Zaporizhzhia'],
+    ['Robotyne', 'Robotyne', 'Zaporizhzhia'],
+  ];
+  for (const [q, name, oblast] of cases) {
+    test(`${q} → ${name} (${oblast}) with coordinates`, () => {
+      const [best] = g.search(q);
+      assert.ok(best);
+      assert.equal(best.name, name);
+      assert.equal(best.oblast, oblast);
+      assert.equal(typeof best.lat, 'number');
+      assert.equal(typeof best.lon, 'number');
+    });
+  }
+  test('Novoselivka lists many; --oblast Kharkiv keeps that oblast only', () => {
+    const all = g.search('Novoselivka', { limit: 500 });
+    assert.ok(all.length > 20);
+    const kh = g.search('Novoselivka', { oblast: 'Kharkiv', limit: 500 });
+    assert.ok(kh.length >= 2);
+    assert.ok(kh.every((p) => p.oblast === 'Kharkiv'));
+  });
+});
