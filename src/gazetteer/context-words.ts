@@ -12,6 +12,7 @@ interface PlaceContext {
   qualifiers_after: string[];
   near_words: string[];
   common_words: string[];
+  latin_stop_tokens: string[];
 }
 
 const ctx = JSON.parse(readFileSync(dataPath('lexicon', 'common', 'place-context.json'), 'utf8')) as PlaceContext;
@@ -20,6 +21,8 @@ export const QUALIFIERS_BEFORE = new Set(ctx.qualifiers_before);
 export const QUALIFIERS_AFTER = new Set(ctx.qualifiers_after);
 export const NEAR_WORDS = new Set(ctx.near_words);
 const COMMON = new Set(ctx.common_words);
+/** English words that happen to be (parts of) place names: never a place on their own ("As dawn broke"). */
+export const LATIN_STOP_TOKENS = new Set(ctx.latin_stop_tokens);
 
 /** A place name that is also an ordinary word counts only with a qualifier. */
 export function isCommonWord(name: string): boolean {

@@ -8,7 +8,7 @@ import { dataPath } from '../paths.js';
 import { NameTrie, tokenize, type EntryLevel, type Token, type TrieEntry } from './name-trie.js';
 import { normalizeName } from './normalize.js';
 import { russianVariant } from './stems.js';
-import { isCommonWord, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
+import { isCommonWord, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
 import type { Gazetteer, Place, PlaceKind, PlaceSearchResult, PlaceSpan, ResolvedPlace } from './types.js';
 
 interface OblastRow {
@@ -217,7 +217,12 @@ export class UkraineGazetteer implements Gazetteer {
     const spans: PlaceSpan[] = [];
     for (let i = 0; i < tokens.length; ) {
       const tok = tokens[i]!;
+      const latinStop = !/[\u0400-\u04FF]/.test(tok.raw) && (tok.raw.length < 3 || LATIN_STOP_TOKENS.has(tok.norm));
       const m = tok.capitalized ? this.trie.matchAt(tokens, i, text) : null;
+      if (m && latinStop && m.first === m.last) {
+        i++;
+        continue;
+      }
       if (!m) {
         i++;
         continue;

@@ -80,7 +80,7 @@ describe('ordinary words are not places', () => {
 });
 
 describe('near marks approximate locations', () => {
-  for (const [text, span] of [['Бої під Бахмутом.', 'Бахмутом'], ['fighting near Pokrovsk', 'Pokrovsk'], ['Бои возле Покровска.', 'Покровска']]) {
+  for (const [text, span] of <[string, string][]>[['Бої під Бахмутом.', 'Бахмутом'], ['fighting near Pokrovsk', 'Pokrovsk'], ['Бои возле Покровска.', 'Покровска']]) {
     test(text, () => {
       const s = g.scan(text).find((x) => x.text === span);
       assert.ok(s);

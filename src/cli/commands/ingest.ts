@@ -11,29 +11,20 @@ import type { ReadItem, ReadOptions } from '../../ingest/types.js';
 import { openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { Extract, IngestSummary } from '../../store/ingest-pipeline.js';
 import { ingestStream } from '../../store/ingest-pipeline.js';
+import { readPaths } from '../../ingest/index.js';
+import { extractReport } from '../../extract/index.js';
 
-/** The readers' and extractor's entry points, as their contracts name them. */
+/** The readers' and extractor's entry points. */
 export interface Pipeline {
   readPaths(inputs: string[], options: ReadOptions): AsyncIterable<ReadItem>;
   extract: Extract;
 }
 
-// Loaded at run time so the CLI still starts (and `stats` works) while a stage is being rebuilt.
-const READERS = '../../ingest/index.js';
-const EXTRACTOR = '../../extract/index.js';
-
 export async function loadPipeline(): Promise<Pipeline> {
-  let readers: { readPaths?: Pipeline['readPaths'] };
-  let extractor: { extractReport?: (r: ReportInput, o: { referenceDate: string | null }) => ExtractionResult };
-  try {
-    readers = (await import(READERS)) as typeof readers;
-    extractor = (await import(EXTRACTOR)) as typeof extractor;
-  } catch (err) {
-    throw new Error(`the ingest pipeline is not available: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!readers.readPaths || !extractor.extractReport) throw new Error('the ingest pipeline is incomplete (readPaths / extractReport missing)');
-  const extractReport = extractor.extractReport;
-  return { readPaths: readers.readPaths, extract: (r, o) => extractReport(r, o) };
+  return {
+    readPaths,
+    extract: (r: ReportInput, o: { referenceDate: string | null }): ExtractionResult => extractReport(r, o.referenceDate ? { referenceDate: o.referenceDate } : {}),
+  };
 }
 
 export function addStoreOptions(cmd: Command): Command {

@@ -1,0 +1,162 @@
+/**
+ * A language pack: the word lists of data/lexicon/<lang>/ compiled once into the matchers the rules
+ * use. Every language has the same shape, so the rules are written once and run on en, uk and ru.
+ */
+import type { FacilityCategory, Language, Utility, Weapon } from '../domain/vocabulary.js';
+import { compileTerms, KeyedMatcher, loadLexicon, termSource } from './lexicon.js';
+import { numberGrammar, type NumberGrammar } from './numbers.js';
+
+interface CasualtyLexicon {
+  killed: string[];
+  injured: string[];
+  hospitalized: string[];
+  treated_on_site?: string[];
+  persons: string[];
+  singular_persons: string[];
+  children: string[];
+  update: string[];
+  additional: string[];
+  none: string[];
+}
+
+interface CueLexicon {
+  rhetorical: string[];
+  national_scope: string[];
+  displacement: string[];
+  diplomacy: string[];
+  non_attack_before: string[];
+  russia_places: string[];
+  attack: string[];
+  historical: string[];
+  air_defence: string[];
+}
+
+interface UtilityLexicon {
+  outage: string[];
+  power: string[];
+  heat: string[];
+  water: string[];
+  gas: string[];
+  communications: string[];
+  units: Record<string, string>;
+}
+
+interface RoleLexicon {
+  roles: string[] | Record<string, string>;
+  organisations: string[];
+}
+
+export interface Locale {
+  lang: Language;
+  numbers: NumberGrammar;
+  /** Alternation sources, for rules that build sentence patterns. */
+  src: {
+    killed: string;
+    injured: string;
+    hospitalized: string;
+    persons: string;
+    singular: string;
+    children: string;
+    additional: string;
+  };
+  casualtyWord: RegExp; // any casualty word: a cheap gate before the figure rules run
+  childWord: RegExp;
+  updateWord: RegExp;
+  noneWord: RegExp;
+  weapons: KeyedMatcher<Weapon>;
+  facilities: KeyedMatcher<FacilityCategory>;
+  utilityWords: KeyedMatcher<Utility>;
+  outageWord: RegExp;
+  unitWords: { re: RegExp; units: [RegExp, string][] };
+  cues: {
+    rhetorical: RegExp;
+    national: RegExp;
+    displacement: RegExp;
+    diplomacy: RegExp;
+    nonAttackBefore: RegExp;
+    russia: RegExp;
+    attack: RegExp;
+    historical: RegExp;
+    airDefence: RegExp;
+  };
+  roles: { source: string; english: Map<string, string> };
+}
+
+const locales = new Map<Language, Locale>();
+
+export function getLocale(lang: Language): Locale {
+  let l = locales.get(lang);
+  if (!l) {
+    l = buildLocale(lang);
+    locales.set(lang, l);
+  }
+  return l;
+}
+
+const alt = (terms: readonly string[]) =>
+  [...new Set(terms)]
+    .sort((a, b) => b.length - a.length)
+    .map(termSource)
+    .join('|');
+
+function required<T>(lang: Language, name: string): T {
+  const v = loadLexicon<T>(lang, name);
+  if (!v) throw new Error(`language pack ${lang} lacks data/lexicon/${lang}/${name}.json`);
+  return v;
+}
+
+function buildLocale(lang: Language): Locale {
+  const cas = required<CasualtyLexicon>(lang, 'casualties');
+  const cues = required<CueLexicon>(lang, 'cues');
+  const util = required<UtilityLexicon>(lang, 'utilities');
+  const roles = required<RoleLexicon>(lang, 'roles');
+  const weapons = required<Record<Weapon, string[]>>(lang, 'weapons');
+  const facilities = required<Record<FacilityCategory, string[]>>(lang, 'facilities');
+  const injured = [...cas.injured, ...(cas.treated_on_site ?? [])];
+  const roleMap = new Map<string, string>();
+  const roleTerms: string[] = [];
+  if (Array.isArray(roles.roles)) for (const r of roles.roles) roleTerms.push(r);
+  else for (const [k, v] of Object.entries(roles.roles)) {
+    roleTerms.push(k);
+    roleMap.set(k.toLowerCase(), v);
+  }
+  // Role words are matched case-sensitively (names must start with a capital), so list the capitalized forms too.
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  const title = (t: string) => t.split(' ').map((w) => (/^(of|the|and|for|in)$/.test(w) ? w : cap(w))).join(' ');
+  for (const t of [...roleTerms]) roleTerms.push(cap(t), title(t));
+  const units = Object.entries(util.units).map(([k, v]) => [new RegExp(`^(?:${termSource(k)})$`, 'iu'), v] as [RegExp, string]);
+  return {
+    lang,
+    numbers: numberGrammar(lang),
+    src: {
+      killed: alt(cas.killed),
+      injured: alt(injured),
+      hospitalized: alt(cas.hospitalized),
+      persons: alt(cas.persons),
+      singular: alt(cas.singular_persons),
+      children: alt(cas.children),
+      additional: alt(cas.additional),
+    },
+    casualtyWord: compileTerms([...cas.killed, ...injured, ...cas.hospitalized, ...cas.none], 'iu'),
+    childWord: compileTerms(cas.children, 'iu'),
+    updateWord: compileTerms(cas.update, 'iu'),
+    noneWord: compileTerms(cas.none, 'giu'),
+    weapons: new KeyedMatcher(weapons),
+    facilities: new KeyedMatcher(facilities),
+    utilityWords: new KeyedMatcher({ power: util.power, heat: util.heat, water: util.water, gas: util.gas, communications: util.communications }),
+    outageWord: compileTerms(util.outage, 'giu'),
+    unitWords: { re: compileTerms(Object.keys(util.units), 'iu'), units },
+    cues: {
+      rhetorical: compileTerms(cues.rhetorical, 'iu'),
+      national: compileTerms(cues.national_scope, 'iu'),
+      displacement: compileTerms(cues.displacement, 'iu'),
+      diplomacy: compileTerms(cues.diplomacy, 'iu'),
+      nonAttackBefore: new RegExp(`(?:${alt(cues.non_attack_before)})[\\s\\u00a0]+(?:the[\\s]+)?(?:[\\p{L}'’-]+[\\s]+){0,3}$`, 'iu'),
+      russia: compileTerms(cues.russia_places, 'u'),
+      attack: compileTerms(cues.attack, 'iu'),
+      historical: compileTerms(cues.historical, 'iu'),
+      airDefence: compileTerms(cues.air_defence, 'iu'),
+    },
+    roles: { source: alt(roleTerms), english: roleMap },
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Dates of attacks, against the report's reference (publication) date. Our own rules cover the
+ * idioms of strike reporting that general parsers get wrong: "overnight", "last night", "у ніч на
+ * 3 березня" / "в ночь на 3 марта" (the night *ending* on 3 March), "overnight into Sunday"; an
+ * overnight attack is dated to the day it ends. Explicit English dates go through chrono-node.
+ */
+import * as chrono from 'chrono-node';
+import type { Language } from '../../domain/vocabulary.js';
+
+export interface DateCue {
+  date: string; // YYYY-MM-DD
+  start: number;
+  end: number;
+  quote: string;
+  rule: string;
+  certainty: 'stated' | 'implied';
+}
+
+const MONTHS: Record<string, number> = {};
+const monthNames: [string[], number][] = [
+  [['january', 'jan', 'січня', 'січень', 'января', 'январь'], 1],
+  [['february', 'feb', 'лютого', 'лютий', 'февраля', 'февраль'], 2],
+  [['march', 'mar', 'березня', 'березень', 'марта', 'март'], 3],
+  [['april', 'apr', 'квітня', 'квітень', 'апреля', 'апрель'], 4],
+  [['may', 'травня', 'травень', 'мая', 'май'], 5],
+  [['june', 'jun', 'червня', 'червень', 'июня', 'июнь'], 6],
+  [['july', 'jul', 'липня', 'липень', 'июля', 'июль'], 7],
+  [['august', 'aug', 'серпня', 'серпень', 'августа', 'август'], 8],
+  [['september', 'sep', 'sept', 'вересня', 'вересень', 'сентября', 'сентябрь'], 9],
+  [['october', 'oct', 'жовтня', 'жовтень', 'октября', 'октябрь'], 10],
+  [['november', 'nov', 'листопада', 'листопад', 'ноября', 'ноябрь'], 11],
+  [['december', 'dec', 'грудня', 'грудень', 'декабря', 'декабрь'], 12],
+];
+for (const [names, n] of monthNames) for (const name of names) MONTHS[name] = n;
+const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  неділю: 0, неділя: 0, понеділок: 1, понеділка: 1, вівторок: 2, вівторка: 2, середу: 3, середа: 3, четвер: 4, четверга: 4, пʼятницю: 5, "п'ятницю": 5, "п'ятниця": 5, суботу: 6, субота: 6,
+  воскресенье: 0, понедельник: 1, вторник: 2, среду: 3, среда: 3, четверг: 4, пятницу: 5, пятница: 5, субботу: 6, суббота: 6,
+};
+const WEEKDAY_RE = Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).join('|');
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+function addDays(ref: string, n: number): string {
+  const d = new Date(`${ref}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+}
+/** The day/month in the year that puts it no later than two days after the reference. */
+function dayMonth(ref: string, day: number, month: number, year?: number): string | null {
+  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+  let y = year ?? Number(ref.slice(0, 4));
+  const make = () => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!year && make() > addDays(ref, 2)) y -= 1;
+  return make();
+}
+function lastWeekday(ref: string, wd: number, allowSame = true): string {
+  const d = new Date(`${ref}T12:00:00Z`);
+  let delta = (d.getUTCDay() - wd + 7) % 7;
+  if (delta === 0 && !allowSame) delta = 7;
+  return addDays(ref, -delta);
+}
+
+interface DateRule {
+  name: string;
+  re: RegExp;
+  certainty: 'stated' | 'implied';
+  resolve(m: RegExpExecArray, ref: string): string | null;
+}
+
+const B = '(?<![\\p{L}\\d])';
+const E = '(?![\\p{L}])';
+
+const RULES: DateRule[] = [
+  {
+    // "night of 2 to 3 March", "night of March 2-3", "у ніч з 2 на 3 березня", "в ночь с 2 на 3 марта"
+    name: 'night-range',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?:night\\s+of\\s+|ніч\\s+з\\s+|ночь\\s+с\\s+)(?:(?<m1>${MONTH_RE})\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:-|–|to|на|into)\\s*)(?<d2>\\d{1,2})(?:\\s+(?<m2>${MONTH_RE}))?${E}`, 'iu'),
+    resolve: (m, ref) => {
+      const month = MONTHS[(m.groups!.m2 ?? m.groups!.m1 ?? '').toLowerCase()];
+      return month ? dayMonth(ref, Number(m.groups!.d2), month) : null;
+    },
+  },
+  {
+    // "у ніч на 3 березня", "в ночь на 3 марта", "in the night to 3 March": the night ending that day
+    name: 'night-onto',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?:у\\s+ніч\\s+на|в\\s+ніч\\s+на|вночі\\s+на|в\\s+ночь\\s+на|ночью\\s+на|(?:in\\s+the\\s+)?night\\s+(?:to|into))\\s+(?<d>\\d{1,2})\\s+(?<m>${MONTH_RE})${E}`, 'iu'),
+    resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), MONTHS[m.groups!.m!.toLowerCase()]!),
+  },
+  {
+    // "у ніч на суботу", "в ночь на субботу", "overnight into Sunday", "overnight on Saturday"
+    name: 'night-onto-weekday',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?:у\\s+ніч\\s+на|в\\s+ніч\\s+на|в\\s+ночь\\s+на|overnight\\s+(?:into|to|on)|during\\s+the\\s+night\\s+(?:into|to))\\s+(?<w>${WEEKDAY_RE})${E}`, 'iu'),
+    resolve: (m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!),
+  },
+  {
+    // "on the night of 3 March" (as Ukrainian usage, the date named), "on 14 March", "14 березня", "14 марта 2026"
+    name: 'day-month',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m>${MONTH_RE})\\.?(?:\\s*,?\\s*(?<y>20\\d\\d))?${E}`, 'iu'),
+    resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), MONTHS[m.groups!.m!.toLowerCase()]!, m.groups!.y ? Number(m.groups!.y) : undefined),
+  },
+  {
+    // "March 14", "March 14, 2026"
+    name: 'month-day',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?<m>${MONTH_RE})\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*(?<y>20\\d\\d))?(?![\\p{L}\\d])`, 'iu'),
+    resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), MONTHS[m.groups!.m!.toLowerCase()]!, m.groups!.y ? Number(m.groups!.y) : undefined),
+  },
+  {
+    // "14.03.2026", "14.03"
+    name: 'numeric',
+    certainty: 'stated',
+    re: /(?<![\d.])(?<d>\d{1,2})\.(?<m>\d{2})(?:\.(?<y>20\d\d))?(?![\d.])/u,
+    resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), Number(m.groups!.m), m.groups!.y ? Number(m.groups!.y) : undefined),
+  },
+  {
+    name: 'day-before-yesterday',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?:the\\s+day\\s+before\\s+yesterday|позавчора|позавчера)${E}`, 'iu'),
+    resolve: (_m, ref) => addDays(ref, -2),
+  },
+  {
+    name: 'yesterday',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?:yesterday|вчора|учора|вчера|минулої\\s+ночі|прошлой\\s+ночью)${E}`, 'iu'),
+    resolve: (m, ref) => (/минулої|прошлой/iu.test(m[0]) ? ref : addDays(ref, -1)),
+  },
+  {
+    // "протягом доби" in a morning summary: the previous day
+    name: 'past-day',
+    certainty: 'implied',
+    re: new RegExp(`${B}(?:протягом\\s+(?:минулої\\s+)?доби|за\\s+(?:минулу\\s+)?добу|в\\s+течение\\s+суток|за\\s+(?:прошедшие\\s+)?сутки|over\\s+the\\s+past\\s+(?:24\\s+hours|day))${E}`, 'iu'),
+    resolve: (_m, ref) => addDays(ref, -1),
+  },
+  {
+    // weekday: "on Saturday", "у суботу", "в субботу" (the latest such day up to the reference)
+    name: 'weekday',
+    certainty: 'stated',
+    re: new RegExp(`${B}(?:on\\s+|у\\s+|в\\s+|во\\s+)?(?:(?:early|late)\\s+)?(?<w>${WEEKDAY_RE})${E}`, 'iu'),
+    resolve: (m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!),
+  },
+  {
+    // "overnight", "last night", "this morning", "today", "сьогодні вночі", "цієї ночі", "этой ночью": the reference day
+    name: 'same-day',
+    certainty: 'implied',
+    re: new RegExp(`${B}(?:overnight|last\\s+night|tonight|this\\s+morning|this\\s+afternoon|this\\s+evening|today|early\\s+hours|at\\s+dawn|сьогодні|вночі|цієї\\s+ночі|зранку|вранці|уранці|сегодня|ночью|этой\\s+ночью|утром)${E}`, 'iu'),
+    resolve: (_m, ref) => ref,
+  },
+];
+
+/** Date cues in a sentence, most specific first. */
+export function findDates(sentence: string, offset: number, ref: string, lang: Language): DateCue[] {
+  const out: DateCue[] = [];
+  for (const rule of RULES) {
+    const m = rule.re.exec(sentence);
+    if (!m) continue;
+    const date = rule.resolve(m, ref);
+    if (!date) continue;
+    if (out.some((d) => m.index! < d.end - offset && m.index! + m[0].length > d.start - offset)) continue;
+    out.push({ date, start: offset + m.index!, end: offset + m.index! + m[0].length, quote: m[0], rule: rule.name, certainty: rule.certainty });
+  }
+  if (!out.length && lang === 'en' && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence)) {
+    // Explicit English dates in forms our rules do not cover ("the 3rd of March"): chrono-node.
+    const refDate = new Date(`${ref}T12:00:00Z`);
+    for (const r of chrono.en.parse(sentence, refDate, { forwardDate: false })) {
+      if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+      const d = r.start.date();
+      out.push({ date: iso(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))), start: offset + r.index, end: offset + r.index + r.text.length, quote: r.text, rule: 'chrono', certainty: 'stated' });
+      break;
+    }
+  }
+  // Reject dates far after the reference (a schedule, a deadline): an attack report looks back.
+  return out.filter((d) => d.date <= addDays(ref, 1));
+}
+
+/** A report's reference date (YYYY-MM-DD) in Kyiv time from a published date or date-time. */
+export function referenceDay(published: string | null | undefined): string | null {
+  if (!published) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(published)) return published;
+  const d = new Date(published);
+  if (Number.isNaN(d.getTime())) return null;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
