@@ -75,7 +75,9 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
     // Settlements outrank the regions named beside them ("Bilozerka in Kherson Oblast").
     const settlements = strong.filter((t) => !t.place || !['oblast', 'raion', 'hromada'].includes(t.place.kind));
     let own = settlements.length ? settlements : strong;
-    if (!own.length) own = weak;
+    // A place named only in an official's title ("глава Днепропетровской ОВА") is where they govern:
+    // it stands for the attack place only when the report has not named one yet.
+    if (!own.length && !focus.length) own = weak;
     own = dedupe(own);
     if (f.rhetorical || f.historical || f.aboutRussia) {
       if (f.aboutRussia) focus = [];

@@ -137,7 +137,7 @@ function buildLocale(lang: Language): Locale {
       children: alt(cas.children),
       additional: alt(cas.additional),
     },
-    casualtyWord: compileTerms([...cas.killed, ...injured, ...cas.hospitalized, ...cas.none], 'iu'),
+    casualtyWord: compileTerms([...cas.killed, ...injured, ...cas.hospitalized, ...cas.none, ...cas.children], 'iu'),
     childWord: compileTerms(cas.children, 'iu'),
     updateWord: compileTerms(cas.update, 'iu'),
     noneWord: compileTerms(cas.none, 'giu'),

@@ -69,6 +69,8 @@ export class UkraineGazetteer implements Gazetteer {
         if (!adj) continue;
         t.add(`${adj} область`, e);
         t.add(`${adj} обл`, e);
+        // "Харківська ОВА" / "Днепропетровская ОВА": the region's administration names the region.
+        for (const admin of ['ОВА', 'ОДА', 'ОВА/ОДА']) t.add(`${adj} ${admin}`, e);
       }
       for (const r of [...o.uk_region, ...o.ru_region]) t.add(r, e);
       if (o.code.startsWith('UA01')) {

@@ -70,7 +70,7 @@ const RULES: Rule[] = [
     name: 'count-people-verb',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}\\d])(?<add>(?:${l.src.additional})${SEP})?(?<list>(?:(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP}))*(?:${l.numbers.source})(?:${SEP}${ADJ}(?:${l.src.persons}))?)(?:${SEP}(?:${l.src.additional}))?${SEP}${AUX}(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
+        `(?<![\\p{L}\\d])(?<add>(?:${l.src.additional})${SEP})?(?<list>(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*|(?:${l.numbers.source}))(?:${SEP}(?:${l.src.additional}))?${SEP}${AUX}(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
         'giu',
       ),
     extract(m, l) {
@@ -90,7 +90,7 @@ const RULES: Rule[] = [
     name: 'verb-count-people',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|another|also|щонайменше|)${SEP})?(?<list>(?:(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP}))*(?:${l.numbers.source}))(?<noun>${SEP}${ADJ}(?:${l.src.persons}))?(?![\\p{L}\\d])`,
+        `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|another|also|щонайменше|)${SEP})?(?<list>(?:${l.numbers.source})(?<noun>${SEP}${ADJ}(?:${l.src.persons}))?(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*)(?![\\p{L}\\d])`,
         'giu',
       ),
     extract(m, l) {
@@ -98,12 +98,12 @@ const RULES: Rule[] = [
       // English "killed 3" needs a noun or a clear object; Ukrainian/Russian passive "поранено 3" does not.
       if (!field) return [];
       if (l.lang === 'en' && !m.groups!.noun && !/ing$/i.test(m.groups!.verb!)) return [];
-      const sum = sumCounts(m.groups!.list! + (m.groups!.noun ?? ''), l);
+      const sum = sumCounts(m.groups!.list!, l);
       if (!sum) return [];
       const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: sum.value, atLeast: sum.atLeast, additive: /(?:^|\s)(?:ще|еще|ещё|another)\s/iu.test(m[0]) }];
       const cf = childrenField(field);
-      const noun = m.groups!.noun ?? '';
-      if (cf && new RegExp(`(?:${l.src.children})`, 'iu').test(noun)) out.push({ field: cf, value: sum.value, atLeast: sum.atLeast, additive: false });
+      const noun = (m.groups!.noun ?? '').trim().split(/[\s\u00a0]+/).pop() ?? '';
+      if (cf && new RegExp(`^(?:${l.src.children})$`, 'iu').test(noun)) out.push({ field: cf, value: sum.value, atLeast: sum.atLeast, additive: false });
       return out;
     },
   },
@@ -153,7 +153,7 @@ const RULES: Rule[] = [
     name: 'including-children',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}])(?:including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших)${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>${l.numbers.source}|an?|one)?${SEP}?(?:[\\p{L}\\d'’-]+${SEP}){0,2}?(?<noun>${l.src.children})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших)${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>${l.numbers.source}|an?|one)?(?:${SEP})?(?:[\\p{L}\\d'’-]+${SEP}){0,2}?(?<noun>${l.src.children})(?![\\p{L}])`,
         'giu',
       ),
     extract(m, l) {

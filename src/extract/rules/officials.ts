@@ -11,6 +11,7 @@ import { loadLexicon } from '../lexicon.js';
 const require = createRequire(import.meta.url);
 const CyrillicToTranslit = require('cyrillic-to-translit-js') as new (o: { preset: string }) => { transform(s: string): string };
 const ukTranslit = new CyrillicToTranslit({ preset: 'uk' });
+const ruTranslit = new CyrillicToTranslit({ preset: 'ru' });
 
 export interface OfficialMention {
   name: string;
@@ -50,12 +51,13 @@ export function latinName(raw: string): string {
   for (const [re, canonical] of knownOfficials().byKey) if (re.test(raw)) return canonical;
   const clean = raw.replace(/\s+/g, ' ').trim();
   if (!/[\u0400-\u04FF]/.test(clean)) return clean;
+  const russian = /[ыэёъ]/iu.test(clean);
   // Cyrillic names in Ukrainian or Russian case forms: back to the nominative for the common endings, then romanize.
   const nominative = clean
     .split(' ')
     .map((w) => w.replace(/(ов|ев|єв|ін|ин)(а|у|им|им|ому)$/u, '$1').replace(/(ськ|цьк|зьк)(ого|ому|им)$/u, '$1ий').replace(/(ій|ий)(а|я)$/u, '$1'))
     .join(' ');
-  return ukTranslit.transform(nominative.replace(/[’ʼ`]/g, "'")).replace(/'/g, '');
+  return (russian ? ruTranslit : ukTranslit).transform(nominative.replace(/[’ʼ`]/g, "'")).replace(/'/g, '');
 }
 
 function english(role: string, l: Locale): string {
@@ -113,7 +115,7 @@ export function findOfficials(sentence: string, offset: number, l: Locale): Offi
       name = words.join(' ');
       const nameIdx = m.index! + m[0].lastIndexOf(g.name!);
       const place = g.place ?? g.rplace;
-      let roleText = english(g.role!, l);
+      let roleText = english(l.lang === 'en' ? g.role! : `${g.role!}${place ? ` ${place}` : ''}`, l);
       if (place && l.lang === 'en' && !/\bof\b/.test(roleText)) roleText = `${roleText} of ${place}`;
       const placeIdx = place ? m.index! + m[0].indexOf(place) : null;
       out.push({
