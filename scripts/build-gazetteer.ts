@@ -120,8 +120,8 @@ function looksRussian(alt: string, uk: string): boolean {
 }
 
 function main(): void {
-  const oblastTable = JSON.parse(readFileSync(path.join(outDir, 'sources/oblasts.json'), 'utf8')) as Record<string, Record<string, unknown>>;
-  const aliasTable = JSON.parse(readFileSync(path.join(outDir, 'sources/aliases.json'), 'utf8')) as Record<string, string[]>;
+  const oblastTable = JSON.parse(readFileSync(path.join(root, 'data/gazetteer/sources/oblasts.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+  const aliasTable = JSON.parse(readFileSync(path.join(root, 'data/gazetteer/sources/aliases.json'), 'utf8')) as Record<string, string[]>;
   const rows = readCodifier();
 
   const oblasts: unknown[] = [];

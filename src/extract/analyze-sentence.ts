@@ -92,6 +92,20 @@ export function analyzeSentence(sentence: Sentence, index: number, locale: Local
   };
 }
 
+const patternCache = new Map<string, { countBefore: RegExp; countUnit: RegExp; anyCount: RegExp }>();
+function patterns(l: Locale) {
+  let p = patternCache.get(l.lang);
+  if (!p) {
+    p = {
+      countBefore: new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+(?:[\\p{L}-]+[\\s\\u00a0]+)?$`, 'iu'),
+      countUnit: new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+([\\p{L}-]+(?:[\\s\\u00a0]+[\\p{L}-]+)?)`, 'giu'),
+      anyCount: new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})(?![\\p{L}\\d])`, 'giu'),
+    };
+    patternCache.set(l.lang, p);
+  }
+  return p;
+}
+
 /** Facilities that a possessive still makes physical ("Kyiv's hospital"), unlike "Klitschko's office". */
 function l_isPlaceFacility(category: string): boolean {
   return category !== 'commercial' && category !== 'administrative' && category !== 'other';
@@ -100,7 +114,7 @@ function l_isPlaceFacility(category: string): boolean {
 /** "25 drone strikes", "12 Shaheds", "два «Іскандери»": a count just before the weapon word. */
 function weaponCount(t: string, at: number, l: Locale): number | null {
   const before = t.slice(Math.max(0, at - 40), at);
-  const m = new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+(?:[\\p{L}-]+[\\s\\u00a0]+)?$`, 'iu').exec(before);
+  const m = patterns(l).countBefore.exec(before);
   if (!m) return null;
   const c = l.numbers.parse(m[1]!);
   return c && c.value > 0 && c.value < 2000 ? c.value : null;
@@ -126,7 +140,8 @@ function findOutages(t: string, off: number, l: Locale): UtilityHit[] {
 
 /** "12,000 subscribers", "1,940 residential buildings", "понад 3 тисячі абонентів". */
 function affectedCount(t: string, l: Locale): { count: number; unit: string } | null {
-  const re = new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+([\\p{L}-]+(?:[\\s\\u00a0]+[\\p{L}-]+)?)`, 'giu');
+  const re = patterns(l).countUnit;
+  re.lastIndex = 0;
   for (const m of t.matchAll(re)) {
     const words = m[2]!.split(/[\s\u00a0]+/);
     for (const cand of [m[2]!, words[0]!]) {
@@ -141,7 +156,8 @@ function affectedCount(t: string, l: Locale): { count: number; unit: string } | 
 }
 
 function displacementCount(t: string, off: number, l: Locale): { count: number; start: number; end: number } | null {
-  const re = new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})(?![\\p{L}\\d])`, 'giu');
+  const re = patterns(l).anyCount;
+  re.lastIndex = 0;
   for (const m of t.matchAll(re)) {
     const c = l.numbers.parse(m[1]!);
     if (c && c.value >= 2) return { count: c.value, start: off + m.index!, end: off + m.index! + m[0].length };

@@ -51,36 +51,46 @@ export interface TermHit<K extends string> {
 }
 
 /**
- * A keyed lexicon ({ key: [terms] }) compiled into one regex with a named group per key, so a text
- * is scanned once whatever the number of keys. Longest match wins across keys.
+ * A keyed lexicon ({ key: [terms] }) compiled into one regex without capture groups, so a text is
+ * scanned once whatever the number of keys; the key of a hit is found afterwards by the per-key
+ * anchored patterns, trying the key with the longest matching term first.
  */
 export class KeyedMatcher<K extends string> {
   private readonly re: RegExp;
-  private readonly keys: K[];
+  private readonly perKey: { key: K; terms: { re: RegExp; len: number }[] }[];
+  private readonly cache = new Map<string, K>();
 
   constructor(lists: Partial<Record<K, readonly string[]>>) {
-    this.keys = Object.keys(lists).filter((k) => !k.startsWith('_')) as K[];
-    const all: { key: number; term: string }[] = [];
-    this.keys.forEach((k, i) => {
-      for (const t of lists[k] ?? []) all.push({ key: i, term: t });
-    });
-    all.sort((a, b) => b.term.length - a.term.length);
-    // One alternation; the key of each alternative is found by a parallel array (named groups can't repeat).
-    this.termKeys = all.map((a) => a.key);
-    const body = all.map((a) => `(${termSource(a.term)})`).join('|');
-    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+    const keys = Object.keys(lists).filter((k) => !k.startsWith('_')) as K[];
+    this.perKey = keys.map((key) => ({
+      key,
+      terms: (lists[key] ?? []).map((t) => ({ re: new RegExp(`^(?:${termSource(t)})$`, 'iu'), len: t.replace(/\*/g, '').length })),
+    }));
+    this.re = compileTerms(keys.flatMap((k) => [...(lists[k] ?? [])]), 'giu');
   }
 
-  private readonly termKeys: number[];
+  private keyOf(text: string): K {
+    const low = text.toLowerCase();
+    const hit = this.cache.get(low);
+    if (hit) return hit;
+    let best: K = this.perKey[0]!.key;
+    let bestLen = -1;
+    for (const { key, terms } of this.perKey) {
+      for (const t of terms) if (t.len > bestLen && t.re.test(text)) {
+        best = key;
+        bestLen = t.len;
+      }
+    }
+    if (this.cache.size < 10000) this.cache.set(low, best);
+    return best;
+  }
 
   scan(text: string, from = 0, to = text.length): TermHit<K>[] {
     const out: TermHit<K>[] = [];
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
     this.re.lastIndex = 0;
     for (const m of slice.matchAll(this.re)) {
-      const g = m.findIndex((v, i) => i > 0 && v !== undefined);
-      const key = this.keys[this.termKeys[g - 1]!]!;
-      out.push({ key, start: from + m.index!, end: from + m.index! + m[0].length, text: m[0] });
+      out.push({ key: this.keyOf(m[0]), start: from + m.index!, end: from + m.index! + m[0].length, text: m[0] });
     }
     return out;
   }

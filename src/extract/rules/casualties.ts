@@ -34,10 +34,37 @@ const AUX = '(?:(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|got|bein
 /** Up to three descriptive words between a count and its noun ("two more elderly", "п'ятеро місцевих"). */
 const ADJ = "(?:[\\p{L}\\d'’-]+[\\s\\u00a0]+){0,3}?";
 
+interface Anchored {
+  hospitalized: RegExp;
+  killed: RegExp;
+  injured: RegExp;
+  children: RegExp;
+  countNoun: RegExp;
+  window: RegExp;
+}
+const anchoredCache = new Map<string, Anchored>();
+/** Patterns built once per language (a RegExp per call costs more than the match). */
+function anchored(l: Locale): Anchored {
+  let a = anchoredCache.get(l.lang);
+  if (!a) {
+    a = {
+      hospitalized: new RegExp(`^(?:${l.src.hospitalized})$`, 'iu'),
+      killed: new RegExp(`^(?:${l.src.killed})$`, 'iu'),
+      injured: new RegExp(`^(?:${l.src.injured})$`, 'iu'),
+      children: new RegExp(`^(?:${l.src.children})$`, 'iu'),
+      countNoun: new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])(?:${SEP}${ADJ}(?<noun>${l.src.persons}))?`, 'giu'),
+      window: new RegExp(`(?<![\\p{L}])(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized}|${l.src.children}|toll|кількість|число|количество)`, 'giu'),
+    };
+    anchoredCache.set(l.lang, a);
+  }
+  return a;
+}
+
 function fieldOf(verb: string, l: Locale): 'killed' | 'injured' | 'hospitalized' | null {
-  if (new RegExp(`^(?:${l.src.hospitalized})$`, 'iu').test(verb)) return 'hospitalized';
-  if (new RegExp(`^(?:${l.src.killed})$`, 'iu').test(verb)) return 'killed';
-  if (new RegExp(`^(?:${l.src.injured})$`, 'iu').test(verb)) return 'injured';
+  const a = anchored(l);
+  if (a.hospitalized.test(verb)) return 'hospitalized';
+  if (a.killed.test(verb)) return 'killed';
+  if (a.injured.test(verb)) return 'injured';
   return null;
 }
 
@@ -47,7 +74,8 @@ function childrenField(field: 'killed' | 'injured' | 'hospitalized'): FigureFiel
 
 /** Sums every count in a list like "three passengers and four rescuers". */
 function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; children: number } | null {
-  const re = new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])(?:${SEP}${ADJ}(?<noun>${l.src.persons}))?`, 'giu');
+  const re = anchored(l).countNoun;
+  re.lastIndex = 0;
   let value = 0;
   let atLeast = false;
   let children = 0;
@@ -59,7 +87,7 @@ function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; 
     any = true;
     value += c.value;
     atLeast ||= c.atLeast;
-    if (m.groups?.noun && new RegExp(`^(?:${l.src.children})$`, 'iu').test(m.groups.noun)) children += c.value;
+    if (m.groups?.noun && anchored(l).children.test(m.groups.noun)) children += c.value;
   }
   return any ? { value, atLeast, children } : null;
 }
@@ -103,7 +131,7 @@ const RULES: Rule[] = [
       const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: sum.value, atLeast: sum.atLeast, additive: /(?:^|\s)(?:ще|еще|ещё|another)\s/iu.test(m[0]) }];
       const cf = childrenField(field);
       const noun = (m.groups!.noun ?? '').trim().split(/[\s\u00a0]+/).pop() ?? '';
-      if (cf && new RegExp(`^(?:${l.src.children})$`, 'iu').test(noun)) out.push({ field: cf, value: sum.value, atLeast: sum.atLeast, additive: false });
+      if (cf && anchored(l).children.test(noun)) out.push({ field: cf, value: sum.value, atLeast: sum.atLeast, additive: false });
       return out;
     },
   },
@@ -125,7 +153,7 @@ const RULES: Rule[] = [
       if (!field) return [];
       const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: 1, atLeast: false, additive: !!m.groups!.add }];
       const age = /(\d{1,3})-(?:year|річн|летн)/iu.exec(m[0]);
-      const child = new RegExp(`^(?:${l.src.children})$`, 'iu').test(noun) || (age !== null && Number(age[1]) < 18);
+      const child = anchored(l).children.test(noun) || (age !== null && Number(age[1]) < 18);
       const cf = childrenField(field);
       if (child && cf) out.push({ field: cf, value: 1, atLeast: false, additive: false });
       return out;
@@ -143,7 +171,7 @@ const RULES: Rule[] = [
       const c = l.numbers.parse(m.groups!.count!);
       if (!c) return [];
       const verb = m.groups!.verb!;
-      if (new RegExp(`^(?:${l.src.children})$`, 'iu').test(verb)) return [{ field: 'children_injured', value: c.value, atLeast: c.atLeast, additive: false }];
+      if (anchored(l).children.test(verb)) return [{ field: 'children_injured', value: c.value, atLeast: c.atLeast, additive: false }];
       const field = fieldOf(verb, l);
       return field === 'hospitalized' ? [{ field, value: c.value, atLeast: c.atLeast, additive: false }] : [];
     },
@@ -206,13 +234,27 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
   if (!l.casualtyWord.test(sentence)) return [];
   const raw: Figure[] = [];
   const update = l.updateWord.test(sentence);
-  for (const { rule, re } of rulesFor(l)) {
-    re.lastIndex = 0;
-    for (const m of sentence.matchAll(re)) {
-      const quote = m[0];
-      const start = offset + m.index!;
-      for (const f of rule.extract(m as RegExpExecArray, l)) {
-        raw.push({ ...f, start, end: start + quote.length, quote, rule: rule.name, update: update || rule.name === 'toll-rose-to' });
+  // The rules only run in windows around casualty words: a long sentence costs what its figures cost.
+  const windows: [number, number][] = [];
+  const w = anchored(l).window;
+  w.lastIndex = 0;
+  for (const m of sentence.matchAll(w)) {
+    const a = Math.max(0, m.index! - 160);
+    const b = Math.min(sentence.length, m.index! + m[0].length + 120);
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  for (const [a, b] of windows) {
+    const part = sentence.slice(a, b);
+    for (const { rule, re } of rulesFor(l)) {
+      re.lastIndex = 0;
+      for (const m of part.matchAll(re)) {
+        const quote = m[0];
+        const start = offset + a + m.index!;
+        for (const f of rule.extract(m as RegExpExecArray, l)) {
+          raw.push({ ...f, start, end: start + quote.length, quote, rule: rule.name, update: update || rule.name === 'toll-rose-to' });
+        }
       }
     }
   }
