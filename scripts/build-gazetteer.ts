@@ -11,6 +11,7 @@
  * Output is deterministic: the same inputs give byte-identical files (sorted, no timestamps).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { UkraineGazetteer } from '../src/gazetteer/gazetteer.js';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -301,7 +302,10 @@ function main(): void {
     districts,
   };
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify(out) + '\n');
+  const json = JSON.stringify(out) + '\n';
+  writeFileSync(path.join(outDir, 'gazetteer.json'), json);
+  // The matcher's compiled trie, so that loading is a parse, not a compile (see scripts/build-name-index.ts).
+  writeFileSync(path.join(outDir, 'name-index.json'), `${JSON.stringify(UkraineGazetteer.buildNameIndex(json))}\n`);
   const exact = settlements.filter((s) => s.src === 1).length;
   const approx = settlements.filter((s) => s.src === 2).length;
   process.stderr.write(`gazetteer: ${settlements.length} settlements (${exact} exact points, ${approx} approximate), ${districts.length} city districts, ${hromadas.length} hromadas, ${raions.length} raions, ${oblasts.length} oblasts\n`);

@@ -3,9 +3,10 @@
  * scripts/build-gazetteer.ts), compiles every name form into one trie, and answers scan / resolve /
  * search for extraction, the CLI and the API.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
-import { NameTrie, tokenize, type EntryLevel, type Token, type TrieEntry } from './name-trie.js';
+import { NameTrie, NameTrieBuilder, tokenize, type EntryLevel, type SerializedTrie, type Token, type TrieEntry } from './name-trie.js';
 import { normalizeName } from './normalize.js';
 import { russianVariant } from './stems.js';
 import { isCommonWord, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
@@ -37,6 +38,15 @@ interface GazetteerData {
   districts: DistrictRow[];
 }
 
+/** data/gazetteer/name-index.json: the compiled trie and the gazetteer file it was compiled from. */
+export interface NameIndexFile {
+  _about: string;
+  gazetteer_sha256: string;
+  trie: SerializedTrie;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
 const KIND_RANK: Record<string, number> = { capital: 0, city: 1, urban_settlement: 2, rural_settlement: 3, village: 4 };
 
 /** Romanized adjective → the name a reader expects: "Kharkivskyi" raion; "Industrialnyi" district. */
@@ -46,21 +56,45 @@ function stripAdjective(latin: string): string {
 
 export class UkraineGazetteer implements Gazetteer {
   private readonly data: GazetteerData;
-  private readonly trie = new NameTrie();
+  private readonly trie: NameTrie;
   private readonly placeCache = new Map<string, Place>();
 
-  constructor(data: GazetteerData) {
+  /** Compiles the names from `data`, unless a trie compiled from the same data is given. */
+  constructor(data: GazetteerData, trie?: NameTrie) {
     this.data = data;
-    this.compile();
+    this.trie = trie ?? NameTrie.deserialize(UkraineGazetteer.compile(data).serialize());
   }
 
-  static load(file = dataPath('gazetteer', 'gazetteer.json')): UkraineGazetteer {
-    return new UkraineGazetteer(JSON.parse(readFileSync(file, 'utf8')) as GazetteerData);
+  /**
+   * Loads the shipped data with its precompiled name index (data/gazetteer/name-index.json, written
+   * by scripts/build-name-index.ts). The index names the SHA-256 of the gazetteer file it was
+   * compiled from; when that does not match (or the index is missing) the names are compiled here,
+   * which is correct but about five times slower. test/gazetteer/name-index.test.ts keeps the
+   * shipped index equal to a fresh compile.
+   */
+  static load(file = dataPath('gazetteer', 'gazetteer.json'), indexFile = dataPath('gazetteer', 'name-index.json')): UkraineGazetteer {
+    const raw = readFileSync(file, 'utf8');
+    const data = JSON.parse(raw) as GazetteerData;
+    if (existsSync(indexFile)) {
+      const index = JSON.parse(readFileSync(indexFile, 'utf8')) as NameIndexFile;
+      if (index.gazetteer_sha256 === sha256(raw)) return new UkraineGazetteer(data, NameTrie.deserialize(index.trie));
+    }
+    return new UkraineGazetteer(data);
   }
 
-  private compile(): void {
-    const t = this.trie;
-    const { oblasts, raions, hromadas, settlements, districts } = this.data;
+  /** The name index file for a gazetteer file's text (for the build script and its check). */
+  static buildNameIndex(raw: string): NameIndexFile {
+    return {
+      _about: 'Built by scripts/build-name-index.ts from gazetteer.json; do not edit by hand.',
+      gazetteer_sha256: sha256(raw),
+      trie: UkraineGazetteer.compile(JSON.parse(raw) as GazetteerData).serialize(),
+    };
+  }
+
+  /** Every name form of every unit, keyed by stems (see stems.ts). */
+  private static compile(data: GazetteerData): NameTrieBuilder {
+    const t = new NameTrieBuilder();
+    const { oblasts, raions, hromadas, settlements, districts } = data;
     oblasts.forEach((o, ref) => {
       const e: TrieEntry = { level: 'oblast', ref };
       const isCity = o.code.startsWith('UA80') || o.code.startsWith('UA85');
@@ -117,6 +151,7 @@ export class UkraineGazetteer implements Gazetteer {
       t.add(`${latin} district`, e);
       t.add(`${stripAdjective(latin)} district`, e);
     });
+    return t;
   }
 
   private isCity(ref: number): boolean {

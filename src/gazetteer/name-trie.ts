@@ -60,9 +60,43 @@ export interface TrieMatch {
   entries: TrieEntry[];
 }
 
-export class NameTrie {
+/**
+ * The compiled trie as shipped (data/gazetteer/name-index.json): nodes in depth-first order, each
+ * with its parent's index and the stem on the edge to it, and the packed entries per node (sorted
+ * by node). Rebuilding 126,000 nodes from this costs a JSON parse, not a compile of 174,000 names.
+ */
+export interface SerializedTrie {
+  /** parent[k - 1] is node k's parent (node 0 is the root). */
+  parent: number[];
+  /** The edge stems of nodes 1..n, joined by "\n" (stems never contain a newline). */
+  stems: string;
+  /** Flat pairs: node index, packed entry; in node order. */
+  entries: number[];
+  size: number;
+}
+
+/** Builds the trie name by name (the gazetteer's compile step), then hands over a compact NameTrie. */
+export class NameTrieBuilder {
   private readonly root: Node = { c: new Map(), e: null };
   size = 0;
+
+  /** Depth-first, children in insertion order: the same names always serialize the same way. */
+  serialize(): SerializedTrie {
+    const parent: number[] = [];
+    const stems: string[] = [];
+    const entries: number[] = [];
+    const visit = (node: Node, id: number) => {
+      for (const e of node.e ?? []) entries.push(id, e);
+      if (!node.c) return;
+      for (const [stem, child] of node.c) {
+        parent.push(id);
+        stems.push(stem);
+        visit(child, parent.length);
+      }
+    };
+    visit(this.root, 0);
+    return { parent, stems: stems.join('\n'), entries, size: this.size };
+  }
 
   /** Adds a name (any script; multiword allowed) for an entry. */
   add(name: string, entry: TrieEntry): void {
@@ -93,34 +127,87 @@ export class NameTrie {
       }
     }
   }
+}
+
+/**
+ * The matcher's form of the trie: node ids instead of objects. Only the ~9,000 nodes with children
+ * get a Map (stem → child id); entries sit in one typed array indexed by node, so loading allocates
+ * a few thousand objects instead of a quarter of a million (which the garbage collector paid for).
+ */
+export class NameTrie {
+  private readonly kids: (Map<string, number> | undefined)[];
+  private readonly entryStart: Int32Array;
+  private readonly entryData: Int32Array;
+  readonly size: number;
+
+  private constructor(s: SerializedTrie) {
+    const n = s.parent.length + 1;
+    const stems = s.stems.split('\n');
+    this.kids = new Array<Map<string, number> | undefined>(n);
+    for (let k = 1; k < n; k++) {
+      const p = s.parent[k - 1]!;
+      (this.kids[p] ??= new Map()).set(stems[k - 1]!, k);
+    }
+    this.entryStart = new Int32Array(n + 1);
+    this.entryData = new Int32Array(s.entries.length / 2);
+    for (let i = 0; i < s.entries.length; i += 2) this.entryStart[s.entries[i]! + 1]!++;
+    for (let k = 0; k < n; k++) this.entryStart[k + 1]! += this.entryStart[k]!;
+    const fill = this.entryStart.slice(0, n);
+    for (let i = 0; i < s.entries.length; i += 2) this.entryData[fill[s.entries[i]!]!++] = s.entries[i + 1]!;
+    this.size = s.size;
+  }
+
+  static deserialize(s: SerializedTrie): NameTrie {
+    return new NameTrie(s);
+  }
 
   /** The longest match starting at token i, or null. Words must be separated by white space only. */
   matchAt(tokens: Token[], i: number, text: string): TrieMatch | null {
-    let best = null as TrieMatch | null;
-    const walk = (node: Node, j: number) => {
-      if (j >= tokens.length) return;
-      if (j > i) {
-        const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-        if (!/^\s{1,3}$/.test(gap)) return;
-      }
-      if (!node.c) return;
-      const word = tokens[j]!.norm;
-      if (j > i && SKIPPABLE.has(word)) walk(node, j + 1);
-      const seen = new Set<Node>();
-      for (const stem of textStems(word)) {
-        const child = node.c.get(stem);
-        if (!child || seen.has(child)) continue;
-        seen.add(child);
-        if (child.e) {
-          if (!best || j > best.last) best = { first: i, last: j, entries: child.e.map(unpack) };
-          else if (j === best.last) {
-            for (const e of child.e.map(unpack)) if (!best.entries.some((b) => b.level === e.level && b.ref === e.ref)) best.entries.push(e);
+    const state: { best: TrieMatch | null } = { best: null };
+    this.walk(0, tokens, i, i, text, state);
+    return state.best;
+  }
+
+  private walk(node: number, tokens: Token[], i: number, j: number, text: string, state: { best: TrieMatch | null }): void {
+    if (j >= tokens.length) return;
+    const kids = this.kids[node];
+    if (!kids) return;
+    if (j > i && !whitespaceGap(text, tokens[j - 1]!.end, tokens[j]!.start)) return;
+    const word = tokens[j]!.norm;
+    if (j > i && SKIPPABLE.has(word)) this.walk(node, tokens, i, j + 1, text, state);
+    let prev = -1;
+    for (const stem of textStems(word)) {
+      const child = kids.get(stem);
+      // Two stems of one word may lead to the same child: visit it once.
+      if (child === undefined || child === prev) continue;
+      prev = child;
+      const from = this.entryStart[child]!;
+      const to = this.entryStart[child + 1]!;
+      if (to > from) {
+        const best = state.best;
+        if (!best || j > best.last) {
+          const entries: TrieEntry[] = [];
+          for (let k = from; k < to; k++) entries.push(unpack(this.entryData[k]!));
+          state.best = { first: i, last: j, entries };
+        } else if (j === best.last) {
+          for (let k = from; k < to; k++) {
+            const e = unpack(this.entryData[k]!);
+            if (!best.entries.some((b) => b.level === e.level && b.ref === e.ref)) best.entries.push(e);
           }
         }
-        if (child.c) walk(child, j + 1);
       }
-    };
-    walk(this.root, i);
-    return best;
+      if (this.kids[child]) this.walk(child, tokens, i, j + 1, text, state);
+    }
   }
+}
+
+/** One to three white-space characters between two words (a name never spans punctuation). */
+function whitespaceGap(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1 || n > 3) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160 && c !== 0x202f) return false;
+  }
+  return true;
 }

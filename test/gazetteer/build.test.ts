@@ -19,6 +19,7 @@ test('the gazetteer build reproduces the shipped file byte for byte', (t) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts', '--shared', shared, '--out', out], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(readFileSync(path.join(out, 'gazetteer.json')).equals(readFileSync(path.join(root, 'data/gazetteer/gazetteer.json'))), 'rebuilt file differs from data/gazetteer/gazetteer.json');
+    assert.ok(readFileSync(path.join(out, 'name-index.json')).equals(readFileSync(path.join(root, 'data/gazetteer/name-index.json'))), 'rebuilt name index differs from data/gazetteer/name-index.json');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
