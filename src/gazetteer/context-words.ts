@@ -15,7 +15,11 @@ interface PlaceContext {
   latin_stop_tokens: string[];
 }
 
-const ctx = JSON.parse(readFileSync(dataPath('lexicon', 'common', 'place-context.json'), 'utf8')) as PlaceContext;
+const raw = readFileSync(dataPath('lexicon', 'common', 'place-context.json'), 'utf8');
+const ctx = JSON.parse(raw) as PlaceContext;
+
+/** The word lists' text: part of the name index's fingerprint (common words change what is compiled). */
+export const PLACE_CONTEXT_TEXT = raw;
 
 export const QUALIFIERS_BEFORE = new Set(ctx.qualifiers_before);
 export const QUALIFIERS_AFTER = new Set(ctx.qualifiers_after);

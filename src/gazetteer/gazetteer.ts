@@ -9,7 +9,7 @@ import { dataPath } from '../paths.js';
 import { NameTrie, NameTrieBuilder, tokenize, type EntryLevel, type SerializedTrie, type Token, type TrieEntry } from './name-trie.js';
 import { normalizeName } from './normalize.js';
 import { russianVariant } from './stems.js';
-import { isCommonWord, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
+import { isCommonWord, PLACE_CONTEXT_TEXT, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
 import type { Gazetteer, Place, PlaceKind, PlaceSearchResult, PlaceSpan, ResolvedPlace } from './types.js';
 
 interface OblastRow {
@@ -41,11 +41,12 @@ interface GazetteerData {
 /** data/gazetteer/name-index.json: the compiled trie and the gazetteer file it was compiled from. */
 export interface NameIndexFile {
   _about: string;
-  gazetteer_sha256: string;
+  /** SHA-256 over the gazetteer file and the place-context word lists the trie was compiled from. */
+  inputs_sha256: string;
   trie: SerializedTrie;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const inputsFingerprint = (gazetteerText: string) => createHash('sha256').update(gazetteerText).update('\0').update(PLACE_CONTEXT_TEXT).digest('hex');
 
 const KIND_RANK: Record<string, number> = { capital: 0, city: 1, urban_settlement: 2, rural_settlement: 3, village: 4 };
 
@@ -67,8 +68,8 @@ export class UkraineGazetteer implements Gazetteer {
 
   /**
    * Loads the shipped data with its precompiled name index (data/gazetteer/name-index.json, written
-   * by scripts/build-name-index.ts). The index names the SHA-256 of the gazetteer file it was
-   * compiled from; when that does not match (or the index is missing) the names are compiled here,
+   * by scripts/build-name-index.ts). The index names the SHA-256 of the inputs it was compiled from
+   * (gazetteer file, place-context word lists); when that does not match (or the index is missing) the names are compiled here,
    * which is correct but about five times slower. test/gazetteer/name-index.test.ts keeps the
    * shipped index equal to a fresh compile.
    */
@@ -77,7 +78,7 @@ export class UkraineGazetteer implements Gazetteer {
     const data = JSON.parse(raw) as GazetteerData;
     if (existsSync(indexFile)) {
       const index = JSON.parse(readFileSync(indexFile, 'utf8')) as NameIndexFile;
-      if (index.gazetteer_sha256 === sha256(raw)) return new UkraineGazetteer(data, NameTrie.deserialize(index.trie));
+      if (index.inputs_sha256 === inputsFingerprint(raw)) return new UkraineGazetteer(data, NameTrie.deserialize(index.trie));
     }
     return new UkraineGazetteer(data);
   }
@@ -86,7 +87,7 @@ export class UkraineGazetteer implements Gazetteer {
   static buildNameIndex(raw: string): NameIndexFile {
     return {
       _about: 'Built by scripts/build-name-index.ts from gazetteer.json; do not edit by hand.',
-      gazetteer_sha256: sha256(raw),
+      inputs_sha256: inputsFingerprint(raw),
       trie: UkraineGazetteer.compile(JSON.parse(raw) as GazetteerData).serialize(),
     };
   }

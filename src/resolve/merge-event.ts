@@ -167,7 +167,14 @@ export function applyOverrides(ev: MergedEvent, overrides: Overrides): void {
       case 'children_killed':
       case 'children_injured':
         ev[field] = v;
-        ev.figures[field] = { ...ev.figures[field], best: v, rule: `set by ${o.actor} (${o.at})` };
+        {
+          // The analyst's figure is the best one, and the range widens to hold it: low <= best <= high always.
+          const r = ev.figures[field];
+          const n = v as number | null;
+          const low = n === null ? r.low : r.low === null ? n : Math.min(r.low, n);
+          const high = n === null ? r.high : r.high === null ? n : Math.max(r.high, n);
+          ev.figures[field] = { ...r, low, best: n, high, rule: `set by ${o.actor} (${o.at})` };
+        }
         break;
       case 'weapons':
         ev.weapons = v;

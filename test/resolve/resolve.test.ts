@@ -87,6 +87,21 @@ describe('merged event', () => {
     assert.deepEqual(ev.locked_fields, ['killed']);
     assert.deepEqual(ev.attributions!.districts[0]!.mention_ids, ['b']);
   });
+
+  it("widens low / high to hold the analyst's figure", () => {
+    const build = (value: number) =>
+      buildMergedEvent({
+        id: 'ev_2',
+        status: 'unreviewed',
+        notes: null,
+        overrides: { injured: { value, actor: 'olena', at: '2026-01-25T00:00:00Z' } },
+        mentions: [mention('a', 'official', '2026-01-24', { injured: 2 }), mention('b', 'media', '2026-01-24', { injured: 4 })],
+        updated_at: '2026-01-25T00:00:00Z',
+      }).figures.injured;
+    assert.deepEqual([build(7).low, build(7).best, build(7).high], [2, 7, 7]);
+    assert.deepEqual([build(1).low, build(1).best, build(1).high], [1, 1, 4]);
+    assert.deepEqual([build(3).low, build(3).best, build(3).high], [2, 3, 4]);
+  });
 });
 
 describe('near-duplicates', () => {
