@@ -9,7 +9,7 @@ import { dataPath } from '../paths.js';
 import { NameTrie, NameTrieBuilder, tokenize, type EntryLevel, type SerializedTrie, type Token, type TrieEntry } from './name-trie.js';
 import { normalizeName } from './normalize.js';
 import { russianVariant } from './stems.js';
-import { isCommonWord, PLACE_CONTEXT_TEXT, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
+import { isCommonWord, PLACE_CONTEXT_TEXT, CYRILLIC_STOP_TOKENS, FIRST_NAMES, STREET_WORDS, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
 import type { Gazetteer, Place, PlaceKind, PlaceSearchResult, PlaceSpan, ResolvedPlace } from './types.js';
 
 interface OblastRow {
@@ -255,13 +255,21 @@ export class UkraineGazetteer implements Gazetteer {
     const spans: PlaceSpan[] = [];
     for (let i = 0; i < tokens.length; ) {
       const tok = tokens[i]!;
-      const latinStop = !/[\u0400-\u04FF]/.test(tok.raw) && (tok.raw.length < 3 || LATIN_STOP_TOKENS.has(tok.norm));
+      const cyrillic = /[\u0400-\u04FF]/.test(tok.raw);
+      const latinStop = !cyrillic && (tok.raw.length < 3 || LATIN_STOP_TOKENS.has(tok.norm));
+      // A person's name: a given name and the capitalized word after it ("Олег Синегубов", "Igor Terekhov").
+      if (tok.capitalized && FIRST_NAMES.has(tok.norm) && qualifierBefore(tokens, i, text).qualifier === null) {
+        const next = tokens[i + 1];
+        i += next && next.capitalized && /^\s{1,2}$/.test(text.slice(tok.end, next.start)) ? 2 : 1;
+        continue;
+      }
       const m = tok.capitalized ? this.trie.matchAt(tokens, i, text) : null;
-      if (m && latinStop && m.first === m.last) {
+      if (!m) {
         i++;
         continue;
       }
-      if (!m) {
+      const single = m.first === m.last;
+      if (single && (latinStop || (cyrillic && CYRILLIC_STOP_TOKENS.has(tok.norm)) || namesSomethingElse(tokens, i, text)) && qualifierBefore(tokens, i, text).qualifier === null) {
         i++;
         continue;
       }
@@ -411,6 +419,20 @@ function pickLevel(entries: TrieEntry[], place: (e: TrieEntry) => Place): EntryL
   }
   for (const l of ['city_district', 'settlement', 'hromada', 'raion', 'oblast'] as const) if (levels.includes(l)) return l;
   return levels[0]!;
+}
+
+/**
+ * A one-word name that stands for something else: a street ("вулиця Харківська", "Kharkivska
+ * Street") or a name in quotes («Град» the rocket system, «Нафтогаз»); the caller still takes it
+ * when a settlement qualifier stands before it ("с. «Мирне»").
+ */
+function namesSomethingElse(tokens: Token[], i: number, text: string): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev && STREET_WORDS.has(prev.norm) && /^[\s.]{1,3}$/.test(text.slice(prev.end, tokens[i]!.start))) return true;
+  if (next && STREET_WORDS.has(next.norm) && /^\s{1,2}$/.test(text.slice(tokens[i]!.end, next.start))) return true;
+  const before = text.slice(Math.max(0, tokens[i]!.start - 1), tokens[i]!.start);
+  return before === '«' || before === '"' || before === '“' || before === '„';
 }
 
 function qualifierBefore(tokens: Token[], i: number, text: string): { qualifier: string | null; near: boolean } {
