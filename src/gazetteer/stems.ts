@@ -48,6 +48,11 @@ export function indexStems(word: string): string[] {
       for (const a of alts) out.add(head + a + tail);
     }
   }
+  // Fleeting vowel: Марганець → Марганця / Марганцю / Марганці, Марганец → Марганца; Кременець → Кременця.
+  if (!hadEnding) {
+    const m = /^(.*[^аеєиіїоуюяь'])[еє](ц)$/.exec(stem) ?? /^(.*[^аеєиіїоуюяь'])о(к)$/.exec(stem);
+    if (m && m[1]!.length >= MIN_STEM - 1) out.add(m[1]! + m[2]!);
+  }
   for (const s of [...out]) {
     const last = s.slice(-1);
     for (const alt of CONSONANT_ALTERNATION[last] ?? []) out.add(s.slice(0, -1) + alt);

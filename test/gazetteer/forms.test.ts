@@ -12,6 +12,8 @@ const FORMS: [string, string, string, string, string | null][] = [
   ['Drones hit Kharkov overnight.', 'Kharkov', 'settlement', 'Kharkiv', 'Kharkiv'],
   ['Kharkiv’s mayor said.', 'Kharkiv’s', 'settlement', 'Kharkiv', 'Kharkiv'],
   ['Бої під Бахмутом.', 'Бахмутом', 'settlement', 'Bakhmut', 'Donetsk'],
+  ['Росіяни вдарили по Марганцю.', 'Марганцю', 'settlement', 'Marhanets', 'Dnipropetrovsk'],
+  ['Обстрел в Марганце.', 'Марганце', 'settlement', 'Marhanets', 'Dnipropetrovsk'],
   ['Fighting near Artemivsk.', 'Artemivsk', 'settlement', 'Bakhmut', 'Donetsk'],
   ['Удар по Кривому Рогу.', 'Кривому Рогу', 'settlement', 'Kryvyi Rih', 'Dnipropetrovsk'],
   ['У Кривому Розі поранені.', 'Кривому Розі', 'settlement', 'Kryvyi Rih', 'Dnipropetrovsk'],
