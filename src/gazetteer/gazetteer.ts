@@ -305,8 +305,9 @@ export class UkraineGazetteer implements Gazetteer {
     const certainRaions = new Set<string>();
     const certainCities = new Set<string>();
     for (const s of spans) {
-      if (s.candidates.length !== 1) continue;
-      const p = s.candidates[0]!;
+      // Certain: the only candidate, or a large city against small namesakes ("Харкові" vs the village Харкове).
+      const p = s.candidates.length === 1 ? s.candidates[0]! : s.candidates.find((c) => isLargeCity(c, s.candidates));
+      if (!p) continue;
       if (s.level === 'oblast' || p.oblast) certainOblasts.add((s.level === 'oblast' ? p.name : p.oblast)!);
       if (s.level === 'raion') certainRaions.add(p.name);
       if (s.level === 'settlement') certainCities.add(p.name);
@@ -326,10 +327,12 @@ export class UkraineGazetteer implements Gazetteer {
         ['hromada named in the same sentence', (p) => p.hromada !== null && nearHromadas.has(p.hromada)],
         ['raion named in the same sentence', (p) => p.raion !== null && nearRaions.has(p.raion)],
         ['oblast named in the same sentence', (p) => p.oblast !== null && nearOblasts.has(p.oblast)],
-        ['largest city of that name', (p) => isDominantCity(p, pool)],
+        ['large city of that name', (p) => isLargeCity(p, pool)],
         ['city named in the report', (p) => p.kind === 'city_district' && p.city !== null && certainCities.has(p.city)],
         ['raion named in the report', (p) => p.raion !== null && certainRaions.has(p.raion)],
+        // The report's region outranks "the only town of that name": Золочів in a Kharkiv ОВА post is Kharkiv's.
         ['oblast of the report', (p) => p.oblast !== null && certainOblasts.has(p.oblast)],
+        ['only city of that name', (p) => isOnlyCity(p, pool)],
       ];
       let pool = span.candidates;
       let reason = '';
@@ -398,11 +401,15 @@ export class UkraineGazetteer implements Gazetteer {
   }
 }
 
-/** A city of 50,000+ (or the capital) against small places of the same name, or the only city against villages. */
-function isDominantCity(p: Place, pool: Place[]): boolean {
-  const big = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
-  if (big(p)) return pool.every((x) => x === p || ((x.population ?? 0) < 10000 && !big(x)));
-  // The only city (місто) of that name against villages: towns are what reports name.
+const isBig = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
+
+/** A city of 50,000+ (or the capital) against small places of the same name. */
+function isLargeCity(p: Place, pool: Place[]): boolean {
+  return isBig(p) && pool.every((x) => x === p || ((x.population ?? 0) < 10000 && !isBig(x)));
+}
+
+/** The only city (місто) of that name against villages: towns are what reports name. */
+function isOnlyCity(p: Place, pool: Place[]): boolean {
   const rural = (x: Place) => x.kind === 'village' || x.kind === 'rural_settlement';
   return p.kind === 'city' && pool.every((x) => x === p || rural(x));
 }

@@ -66,8 +66,12 @@ export function joinScore(mention: ExtractedEvent, reportId: string, event: Even
 
   const weapons = mention.weapons.filter((w) => w !== 'unknown');
   const eventWeapons = event.weapons.filter((w) => w !== 'unknown');
-  if (disjoint(weapons, eventWeapons)) {
-    const facilities = mention.facilities.map((f) => f.category);
+  const facilities = mention.facilities.map((f) => f.category);
+  if (diff === 1) {
+    // Across midnight only the same night joins: a daytime strike and the next night's attack on the
+    // same city are two attacks, so any detail that differs (weapon, district, kind of target) splits them.
+    if (disjoint(weapons, eventWeapons) || disjoint(mention.location.districts, event.districts) || disjoint(facilities, event.facility_categories)) return null;
+  } else if (disjoint(weapons, eventWeapons)) {
     if (disjoint(mention.location.districts, event.districts) || disjoint(facilities, event.facility_categories)) return null;
   }
   let score = diff === 0 ? 10 : 5;

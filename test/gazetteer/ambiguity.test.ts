@@ -65,3 +65,16 @@ describe('search', () => {
     assert.ok(kh.every((p) => p.oblast === 'Kharkiv'));
   });
 });
+
+describe("the report's region decides between a town and a settlement of the same name", () => {
+  const oblastOf = (text: string, name: string) => g.resolve(g.scan(text), text).find((r) => r.span.text.startsWith(name))?.place?.oblast;
+  test('Золочів in a Kharkiv ОВА post is Kharkiv oblast’s', () => {
+    assert.equal(oblastOf('Сьогодні росіяни обстріляли Золочів з артилерії. Начальник Харківської ОВА Олег Синєгубов.', 'Золочів'), 'Kharkiv');
+  });
+  test('a large city named in the report gives the region too', () => {
+    assert.equal(oblastOf('У Харкові вибухи. Також удар по Золочеву.', 'Золочев'), 'Kharkiv');
+  });
+  test('with nothing else named, the only city of that name', () => {
+    assert.equal(oblastOf('Обстріляли Золочів.', 'Золочів'), 'Lviv');
+  });
+});
