@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { NameTrie, NameTrieBuilder, tokenize, type EntryLevel, type SerializedTrie, type Token, type TrieEntry } from './name-trie.js';
 import { normalizeName } from './normalize.js';
-import { russianVariant } from './stems.js';
+import { russianVariant, russianVariants } from './stems.js';
 import { isCommonWord, PLACE_CONTEXT_TEXT, CYRILLIC_STOP_TOKENS, FIRST_NAMES, STREET_WORDS, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
 import type { Gazetteer, Place, PlaceKind, PlaceSearchResult, PlaceSpan, ResolvedPlace } from './types.js';
 
@@ -119,7 +119,7 @@ export class UkraineGazetteer implements Gazetteer {
     });
     raions.forEach(([, , uk, latin], ref) => {
       const e: TrieEntry = { level: 'raion', ref };
-      for (const adj of [uk, russianVariant(uk)]) {
+      for (const adj of [uk, ...russianVariants(uk)]) {
         t.add(`${adj} район`, e);
         t.add(`${adj} р-н`, e);
       }
@@ -127,8 +127,7 @@ export class UkraineGazetteer implements Gazetteer {
     });
     hromadas.forEach(([, , uk, latin], ref) => {
       const e: TrieEntry = { level: 'hromada', ref };
-      const ru = russianVariant(uk);
-      for (const adj of [uk, ru]) {
+      for (const adj of [uk, ...russianVariants(uk)]) {
         t.add(`${adj} громада`, e);
         t.add(`${adj} община`, e);
         t.add(`${adj} ТГ`, e);
@@ -145,7 +144,7 @@ export class UkraineGazetteer implements Gazetteer {
     });
     districts.forEach(([, , uk, latin], ref) => {
       const e: TrieEntry = { level: 'city_district', ref };
-      for (const adj of [uk, russianVariant(uk)]) {
+      for (const adj of [uk, ...russianVariants(uk)]) {
         t.add(`${adj} район`, e);
         t.add(`${adj} р-н`, e);
       }
@@ -253,6 +252,8 @@ export class UkraineGazetteer implements Gazetteer {
   scan(text: string): PlaceSpan[] {
     const tokens = tokenize(text);
     const spans: PlaceSpan[] = [];
+    const lists: { span: number; first: number; unit: Token }[] = [];
+    this.gapTextSource = text;
     for (let i = 0; i < tokens.length; ) {
       const tok = tokens[i]!;
       const cyrillic = /[\u0400-\u04FF]/.test(tok.raw);
@@ -293,9 +294,56 @@ export class UkraineGazetteer implements Gazetteer {
         start, end, text: text.slice(start, end), level, candidates,
         qualifier: before.qualifier ?? after, near: before.near,
       });
+      if (m.last > m.first && PLURAL_UNIT_WORDS.has(tokens[m.last]!.norm)) lists.push({ span: spans.length - 1, first: m.first, unit: tokens[m.last]! });
       i = m.last + 1;
     }
-    return spans;
+    return lists.length ? this.withListedUnits(spans, lists, tokens) : spans;
+  }
+
+  /**
+   * Names listed before one plural unit word share it: "у Дарницькому, Солом'янському та Оболонському
+   * районах", "Хортицький та Вознесенівський райони", "the Saltivskyi and Kyivskyi districts",
+   * "Покровской, Червоногригорьевской громадам". Each listed adjective becomes a span of that unit's
+   * level, replacing what it matched alone (the village Дарницьке, the town Покровськ).
+   */
+  private withListedUnits(spans: PlaceSpan[], lists: { span: number; first: number; unit: Token }[], tokens: Token[]): PlaceSpan[] {
+    const added: PlaceSpan[] = [];
+    for (const list of lists) {
+      const { span, unit } = list;
+      let first = list.first;
+      const level = spans[span]!.level;
+      let k = first - 1;
+      while (k >= 0) {
+        // Step over one separator: a comma (in the gap) and/or a conjunction token.
+        let adj = k;
+        if (LIST_CONJUNCTIONS.has(tokens[adj]!.norm)) adj--;
+        if (adj < 0) break;
+        const gap = this.gapText(tokens, adj, adj === k ? first : k);
+        if (!/^[\s,]*$/.test(gap) || (adj === k && !gap.includes(','))) break;
+        const cand = tokens[adj]!;
+        if (!cand.capitalized) break;
+        const synthetic = `${cand.raw} ${unit.raw}`;
+        const m = this.trie.matchAt(tokenize(synthetic), 0, synthetic);
+        const entries = m && m.last === 1 ? m.entries.filter((e) => e.level === level) : [];
+        if (!entries.length) break;
+        added.push({
+          start: cand.start, end: cand.end, text: cand.raw, level,
+          candidates: this.rankCandidates(entries.map((e) => this.unitPlace(e.level, e.ref))),
+          qualifier: unit.raw, near: false,
+        });
+        first = adj;
+        k = adj - 1;
+      }
+    }
+    if (!added.length) return spans;
+    const kept = spans.filter((s) => !added.some((a) => a.start < s.end && s.start < a.end));
+    return [...kept, ...added].sort((a, b) => a.start - b.start);
+  }
+
+  private gapTextSource = '';
+  private gapText(tokens: Token[], a: number, b: number): string {
+    // The characters between token a's end and token b's start, conjunction tokens excluded.
+    return this.gapTextSource.slice(tokens[a]!.end, tokens[b]!.start).replace(/(^|[\s,])(та|і|й|и|and|or|або|или)(?=[\s,]|$)/giu, '$1');
   }
 
   // ---- resolve ---------------------------------------------------------------------------------
@@ -319,6 +367,13 @@ export class UkraineGazetteer implements Gazetteer {
       const sentence = sentenceAround(text, span.start, span.end);
       const near = spans.filter((o) => o !== span && o.start >= sentence.start && o.end <= sentence.end);
       const nearOblasts = new Set(near.filter((o) => o.level === 'oblast' && o.candidates.length === 1).map((o) => o.candidates[0]!.name));
+      // "Kostiantynivka, Donetsk region", "Bilozerka in Kherson Oblast", "Донецька область, Костянтинівка": the
+      // region written next to the name decides even against a large namesake elsewhere in the sentence.
+      const besideOblasts = new Set(
+        near
+          .filter((o) => o.level === 'oblast' && o.candidates.length === 1 && isBeside(text, span, o))
+          .map((o) => o.candidates[0]!.name),
+      );
       const nearRaions = new Set(near.filter((o) => o.level === 'raion').flatMap((o) => o.candidates.map((c) => c.name)));
       const nearHromadas = new Set(near.filter((o) => o.level === 'hromada').flatMap((o) => o.candidates.map((c) => c.name)));
       const nearCities = new Set(near.filter((o) => o.level === 'settlement').flatMap((o) => o.candidates.map((c) => c.name)));
@@ -326,8 +381,9 @@ export class UkraineGazetteer implements Gazetteer {
         ['city named beside the district', (p) => p.kind === 'city_district' && p.city !== null && nearCities.has(p.city)],
         ['hromada named in the same sentence', (p) => p.hromada !== null && nearHromadas.has(p.hromada)],
         ['raion named in the same sentence', (p) => p.raion !== null && nearRaions.has(p.raion)],
-        ['oblast named in the same sentence', (p) => p.oblast !== null && nearOblasts.has(p.oblast)],
+        ['oblast named beside it', (p) => p.oblast !== null && besideOblasts.has(p.oblast)],
         ['large city of that name', (p) => isLargeCity(p, pool)],
+        ['oblast named in the same sentence', (p) => p.oblast !== null && nearOblasts.has(p.oblast)],
         ['city named in the report', (p) => p.kind === 'city_district' && p.city !== null && certainCities.has(p.city)],
         ['raion named in the report', (p) => p.raion !== null && certainRaions.has(p.raion)],
         // The report's region outranks "the only town of that name": Золочів in a Kharkiv ОВА post is Kharkiv's.
@@ -401,6 +457,10 @@ export class UkraineGazetteer implements Gazetteer {
   }
 }
 
+/** Plural unit words that can close a list of names: "... та Оболонському районах". */
+const PLURAL_UNIT_WORDS = new Set(['райони', 'районах', 'районам', 'районів', 'районы', 'районов', 'громади', 'громадах', 'громадам', 'громад', 'громады', 'общины', 'общинах', 'общинам', 'districts', 'raions', 'hromadas', 'communities']);
+const LIST_CONJUNCTIONS = new Set(['та', 'і', 'й', 'и', 'and', 'or', 'або', 'или']);
+
 const isBig = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
 
 /** A city of 50,000+ (or the capital) against small places of the same name. */
@@ -458,6 +518,13 @@ function qualifierBefore(tokens: Token[], i: number, text: string): { qualifier:
 function qualifierAfter(tokens: Token[], last: number): string | null {
   const next = tokens[last + 1];
   return next && QUALIFIERS_AFTER.has(next.norm) ? next.raw : null;
+}
+
+/** Only punctuation, brackets and "in"/"of"/"у"/"в"/"на" stand between the name and the region. */
+function isBeside(text: string, span: PlaceSpan, region: PlaceSpan): boolean {
+  const between = region.start >= span.end ? text.slice(span.end, region.start) : region.end <= span.start ? text.slice(region.end, span.start) : null;
+  if (between === null || between.length > 12) return false;
+  return /^[\s,()–—-]*(?:(?:in|of|the|у|в|на)[\s]+)*[\s,()–—-]*$/iu.test(between);
 }
 
 function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {

@@ -10,7 +10,7 @@
 
 /** Oblique and nominative endings of nouns and adjectives (uk + ru), longest first. */
 const TEXT_ENDINGS = [
-  'ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'ому', 'ему', 'его',
+  'ьем', 'ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'ому', 'ему', 'его',
   'ої', 'ій', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'им', 'ім', 'их', 'іх', 'ах', 'ях', 'ам', 'ям', 'ів', 'їв',
   'ей', 'ой', 'ий', 'ый', 'ая', 'ое', 'ые', 'ую', 'юю', 'ье', 'ья', 'ью', 'ьи', 'ов', 'ев', 'ым', 'ых',
   'а', 'я', 'у', 'ю', 'і', 'ї', 'и', 'ы', 'е', 'є', 'о', 'ь', 'й',
@@ -61,10 +61,15 @@ export function indexStems(word: string): string[] {
 }
 
 /** Every stem a text word could be an inflection of (the word itself included). */
+/** English plural qualifiers after a list of names: "the Saltivskyi and Kyivskyi districts". */
+const LATIN_PLURALS: Record<string, string> = { districts: 'district', raions: 'raion', hromadas: 'hromada', communities: 'community', oblasts: 'oblast', regions: 'region' };
+
 export function textStems(word: string): string[] {
   if (!CYRILLIC.test(word)) {
     // English possessive: Kharkiv's, Kyiv’s.
-    return word.endsWith("'s") ? [word, word.slice(0, -2)] : [word];
+    if (word.endsWith("'s")) return [word, word.slice(0, -2)];
+    const singular = LATIN_PLURALS[word];
+    return singular ? [word, singular] : [word];
   }
   const out = [word];
   for (const e of TEXT_ENDINGS) {
@@ -73,7 +78,24 @@ export function textStems(word: string): string[] {
   return out;
 }
 
-/** Russian approximation of a Ukrainian adjective or name, for raion/district names GeoNames lacks. */
+/**
+ * Russian approximations of a Ukrainian adjective or name, for raion/hromada/district names GeoNames
+ * lacks: the plain letter mapping, plus the feminine adjective ending (-ська → -ская: "Покровская
+ * громада") and the -ьевск- spelling of Ukrainian -івськ- after a consonant ("Червоногригорьевская").
+ */
+export function russianVariants(uk: string): string[] {
+  const base = russianVariant(uk);
+  const out = new Set<string>([base]);
+  const fem = (s: string) => s.replace(/ська$/u, 'ская').replace(/цька$/u, 'цкая').replace(/([^аеиоуыэюя])на$/u, '$1ная');
+  out.add(fem(base));
+  const soft = russianVariant(uk.replace(/([бвгджзклмнпрстфхцчшщ])івськ/gu, '$1ьевськ').replace(/([бвгджзклмнпрстфхцчшщ])івка/gu, '$1ьевка'));
+  out.add(soft);
+  out.add(fem(soft));
+  out.delete(uk);
+  return [...out];
+}
+
+/** Russian approximation of a Ukrainian adjective or name (the plain letter mapping). */
 export function russianVariant(uk: string): string {
   return uk
     .replace(/івськ/g, 'овск')

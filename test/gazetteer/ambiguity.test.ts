@@ -78,3 +78,27 @@ describe("the report's region decides between a town and a settlement of the sam
     assert.equal(oblastOf('Обстріляли Золочів.', 'Золочів'), 'Lviv');
   });
 });
+
+describe('lists and neighbours', () => {
+  const resolved = (text: string) => g.resolve(g.scan(text), text).map((r) => `${r.place?.name ?? '?'}:${r.span.level}:${r.place?.oblast ?? ''}`);
+  test('district adjectives listed before one plural "районах" are all districts', () => {
+    assert.deepEqual(resolved("Вибухи у Дарницькому, Солом'янському та Оболонському районах Києва."), [
+      'Darnytskyi:city_district:Kyiv', 'Solomianskyi:city_district:Kyiv', 'Obolonskyi:city_district:Kyiv', 'Kyiv:settlement:Kyiv',
+    ]);
+    assert.deepEqual(resolved('Drones hit the Saltivskyi and Kyivskyi districts of Kharkiv.'), [
+      'Saltivskyi:city_district:Kharkiv', 'Kyivskyi:city_district:Kharkiv', 'Kharkiv:settlement:Kharkiv',
+    ]);
+  });
+  test('Russian hromada adjectives in a list', () => {
+    const r = resolved('Враг обстрелял Никопольский район: досталось Марганецкой, Червоногригорьевской громадам.');
+    assert.deepEqual(r.slice(1), ['Marhanetska:hromada:Dnipropetrovsk', 'Chervonohryhorivska:hromada:Dnipropetrovsk']);
+  });
+  test('the region written next to a name decides for that name only', () => {
+    assert.deepEqual(resolved('In Zaporizhzhia, two people were killed, while in Kostiantynivka, Donetsk region, a woman was wounded.'), [
+      'Zaporizhzhia:settlement:Zaporizhzhia', 'Kostiantynivka:settlement:Donetsk', 'Donetsk:oblast:Donetsk',
+    ]);
+  });
+  test('instrumental of names in -ье: под Запорожьем', () => {
+    assert.deepEqual(resolved('Под Запорожьем ранен мужчина.'), ['Zaporizhzhia:settlement:Zaporizhzhia']);
+  });
+});
