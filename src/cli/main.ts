@@ -8,6 +8,8 @@ import { registerPlaces } from './commands/places.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReextract } from './commands/reextract.js';
 import { registerStats } from './commands/stats.js';
+import { registerServe } from './commands/serve.js';
+import { registerWatch } from './commands/watch.js';
 
 const program = new Command();
 program
@@ -21,6 +23,8 @@ registerPlaces(program);
 registerIngest(program);
 registerStats(program);
 registerReextract(program);
+registerServe(program);
+registerWatch(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`strikewatch: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -76,6 +76,12 @@ export const FACILITY_LABELS: Record<FacilityCategory, string> = {
   other: 'Other',
 };
 
+export const STATUS_LABELS: Record<EventStatus, { label: string; color: string }> = {
+  unreviewed: { label: 'Unreviewed', color: '#868e96' },
+  confirmed: { label: 'Confirmed', color: '#2f9e44' },
+  rejected: { label: 'Rejected', color: '#e03131' },
+};
+
 export const UTILITY_LABELS: Record<Utility, string> = {
   power: 'Power',
   heat: 'Heating',

@@ -9,6 +9,7 @@ import { findFigures, saysNoCasualties, type Figure } from './rules/casualties.j
 import { findDates, type DateCue } from './rules/dates.js';
 import { findOfficials, type OfficialMention } from './rules/officials.js';
 import type { TermHit } from './lexicon.js';
+import { firstWordMatch, hasWordMatch as has, wordMatches } from './word-matches.js';
 
 export interface UtilityHit {
   utility: Utility;
@@ -32,6 +33,8 @@ export interface SentenceFacts {
   aboutRussia: boolean;
   national: boolean;
   airDefence: boolean;
+  /** Interceptions told: "air defence shot down 25 drones over the region". */
+  interception: boolean;
   attack: boolean;
   diplomacy: boolean;
   displacement: { count: number; start: number; end: number } | null;
@@ -52,22 +55,30 @@ export function analyzeSentence(sentence: Sentence, index: number, locale: Local
   const t = sentence.text;
   const off = sentence.start;
   const c = locale.cues;
-  const rhetorical = c.rhetorical.test(t) || (/\?\s*$/.test(t) && !/\d/.test(t));
-  const historical = c.historical.test(t);
-  const aboutRussia = c.russia.test(t);
+  // has(re, t) is re.test(t), trying only where a word of the list can begin (word-matches.ts).
+  const rhetorical = has(c.rhetorical, t) || (/\?\s*$/.test(t) && !/\d/.test(t));
+  const historical = has(c.historical, t);
+  const aboutRussia = has(c.russia, t);
   const figures = findFigures(t, off, locale);
   const weapons: WeaponHit[] = locale.weapons.scan(t).map((h) => ({ ...h, start: h.start + off, end: h.end + off, count: weaponCount(t, h.start - 0, locale) }));
   // A facility named as where the wounded were taken is not a target ("taken to hospital").
+  const notFacility = locale.notFacility ? [...wordMatches(locale.notFacility, t)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
   const facilities = locale.facilities
     .scan(t)
+    .filter((h) => !notFacility.some(([a, b]) => h.start < b && h.end > a))
+    // "the building" after a named facility refers back to it: a generic word with the definite article adds nothing.
+    .filter((h) => h.key !== 'other' || !/(?:^|[^\p{L}])the\s+$/iu.test(t.slice(Math.max(0, h.start - 5), h.start)))
+    // "будівлю школи", "здание больницы": a generic word right before the facility it names is that facility.
+    .filter((h, _i, all) => h.key !== 'other' || !all.some((o) => o.key !== 'other' && o.start >= h.end && o.start - h.end <= 2))
     .filter((h) => !CHILD_CONTEXT.test(t.slice(Math.max(0, h.start - 40), h.start)))
     // "1,940 residential buildings without heating" counts an outage; "Klitschko's office" is an organisation.
-    .filter((h) => !/^[\s\p{L}]{0,20}?(?:without|left without|remain without|без|остались без|залишилися без)\b/iu.test(t.slice(h.end, h.end + 30)))
+    // (A letter lookahead, not \b: \b knows no Cyrillic, so "домов без воды" slipped through.)
+    .filter((h) => !/^[\s\p{L}]{0,20}?(?:without|left without|remain without|без|остались без|залишилися без)(?![\p{L}])/iu.test(t.slice(h.end, h.end + 30)))
     .filter((h) => !/['’]s\s*$/u.test(t.slice(Math.max(0, h.start - 3), h.start)) || l_isPlaceFacility(h.key))
     .filter((h) => !figures.some((f) => f.field === 'hospitalized' && f.start - off <= h.start && f.end - off >= h.end))
     .map((h) => ({ ...h, start: h.start + off, end: h.end + off }));
   const utilities = findOutages(t, off, locale);
-  const displacementHit = c.displacement.test(t) ? displacementCount(t, off, locale) : null;
+  const displacementHit = has(c.displacement, t) ? displacementCount(t, off, locale) : null;
   const timeMatch = /^(?:\[?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)\b/.exec(t);
   return {
     index,
@@ -76,10 +87,11 @@ export function analyzeSentence(sentence: Sentence, index: number, locale: Local
     rhetorical,
     historical,
     aboutRussia,
-    national: c.national.test(t),
-    airDefence: c.airDefence.test(t),
-    attack: c.attack.test(t),
-    diplomacy: c.diplomacy.test(t),
+    national: has(c.national, t),
+    airDefence: has(c.airDefence, t),
+    interception: c.interception ? has(c.interception, t) : false,
+    attack: has(c.attack, c.notAttack ? t.replace(c.notAttack, ' ') : t),
+    diplomacy: has(c.diplomacy, t),
     displacement: displacementHit,
     noCasualties: saysNoCasualties(t, locale),
     figures,
@@ -114,7 +126,7 @@ function l_isPlaceFacility(category: string): boolean {
 /** "25 drone strikes", "12 Shaheds", "два «Іскандери»": a count just before the weapon word. */
 function weaponCount(t: string, at: number, l: Locale): number | null {
   const before = t.slice(Math.max(0, at - 40), at);
-  const m = patterns(l).countBefore.exec(before);
+  const m = firstWordMatch(patterns(l).countBefore, before);
   if (!m) return null;
   const c = l.numbers.parse(m[1]!);
   return c && c.value > 0 && c.value < 2000 ? c.value : null;
@@ -122,7 +134,7 @@ function weaponCount(t: string, at: number, l: Locale): number | null {
 
 function findOutages(t: string, off: number, l: Locale): UtilityHit[] {
   l.outageWord.lastIndex = 0;
-  const cues = [...t.matchAll(l.outageWord)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const cues = [...wordMatches(l.outageWord, t)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   if (!cues.length) return [];
   const out: UtilityHit[] = [];
   for (const h of l.utilityWords.scan(t)) {
@@ -142,7 +154,7 @@ function findOutages(t: string, off: number, l: Locale): UtilityHit[] {
 function affectedCount(t: string, l: Locale): { count: number; unit: string } | null {
   const re = patterns(l).countUnit;
   re.lastIndex = 0;
-  for (const m of t.matchAll(re)) {
+  for (const m of wordMatches(re, t)) {
     const words = m[2]!.split(/[\s\u00a0]+/);
     for (const cand of [m[2]!, words[0]!]) {
       const unit = l.unitWords.units.find(([u]) => u.test(cand));
@@ -158,7 +170,7 @@ function affectedCount(t: string, l: Locale): { count: number; unit: string } | 
 function displacementCount(t: string, off: number, l: Locale): { count: number; start: number; end: number } | null {
   const re = patterns(l).anyCount;
   re.lastIndex = 0;
-  for (const m of t.matchAll(re)) {
+  for (const m of wordMatches(re, t)) {
     const c = l.numbers.parse(m[1]!);
     if (c && c.value >= 2) return { count: c.value, start: off + m.index!, end: off + m.index! + m[0].length };
   }

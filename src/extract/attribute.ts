@@ -6,6 +6,16 @@
  */
 import type { Place, ResolvedPlace } from '../gazetteer/types.js';
 import type { SentenceFacts } from './analyze-sentence.js';
+import { loadLexicon, termSource } from './lexicon.js';
+
+// "the Dnipro River": a river named after a city is no place; "Bila Tserkva, south of Kyiv": a locator.
+const placeContext = loadLexicon<{ not_place_after?: string[]; locator_before?: string[]; capital_metonym_after?: string[]; capital_metonym_before?: string[] }>('common', 'place-context');
+const altOf = (terms: readonly string[] = []) => [...terms].sort((a, b) => b.length - a.length).map(termSource).join('|') || '(?!)';
+const NOT_PLACE_AFTER = new RegExp(`^[\\s\\u00a0]+(?:${altOf(placeContext?.not_place_after)})(?![\\p{L}])`, 'iu');
+// "Kyiv said", "help Kyiv pay pensions": the capital standing for the government is no place hit.
+const METONYM_AFTER = new RegExp(`^[\\s\\u00a0]+(?:${altOf(placeContext?.capital_metonym_after)})(?![\\p{L}])`, 'iu');
+const METONYM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${altOf(placeContext?.capital_metonym_before)})[\\s\\u00a0]+$`, 'iu');
+const LOCATOR_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${altOf(placeContext?.locator_before)})[\\s\\u00a0]+(?:the[\\s\\u00a0]+)?$`, 'iu');
 
 export interface Target {
   key: string;
@@ -13,6 +23,8 @@ export interface Target {
   resolved: ResolvedPlace;
   /** The settlement the event is about (a city district's city), or the region. */
   district: string | null;
+  /** Further districts of the same city named in the sentence ("in Desnianskyi district ...; in Darnytskyi district ..."). */
+  also?: Target[];
 }
 
 export interface SentencePlaces {
@@ -44,6 +56,9 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
   let focus: Target[] = [];
   let focusWide = false;
   const out: SentencePlaces[] = [];
+  /** Settlements named at the head of a paragraph: two or more make the report a round-up. */
+  const leads = new Set<string>();
+  let headed: string | null = null;
   for (const f of facts) {
     const s = f.sentence;
     const l = f.locale;
@@ -57,7 +72,18 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
       // "taken to hospital in X", "fled from X", "talks in X": not where the attack was.
       const before = text.slice(Math.max(s.start, r.span.start - 60), r.span.start);
       if (l.cues.nonAttackBefore.test(before)) continue;
-      const t = toTarget(r, input);
+      if (NOT_PLACE_AFTER.test(text.slice(r.span.end, r.span.end + 20))) continue;
+      // "KYIV, Jan 17 —": a wire dateline says where the reporter files from, not what was hit.
+      if (isDateline(r, text)) continue;
+      if (r.place?.kind === 'capital' && (METONYM_AFTER.test(text.slice(r.span.end, r.span.end + 30)) || METONYM_BEFORE.test(before))) continue;
+      // A locator needs a place before it in the sentence to locate ("X, south of Kyiv"); alone it is the place.
+      const placeBefore = inSentence.some((o) => o.span.end <= r.span.start - 2);
+      if (LOCATOR_BEFORE.test(before) && placeBefore) continue;
+      // "Kindrashivka, Kupiansk district": the district after a comma locates the village before it.
+      if (placeBefore && /,\s*$/u.test(before) && /^[\s\u00a0]+(?:district|raion|region|oblast|community|hromada)(?![\p{L}])/iu.test(text.slice(r.span.end, r.span.end + 12))) continue;
+      const rd = isAreaName(r, text) ? null : districtOf(settleByDistrict(r, input), input);
+      if (!rd) continue;
+      const t = toTarget(rd, input);
       if (!t) continue;
       const inRole = roleSpans.some(([a, b]) => r.span.start >= a && r.span.end <= b) || /['’]s\s+(?:mayor|governor|military|regional|city|head|police)/iu.test(text.slice(r.span.end, r.span.end + 20));
       (inRole ? weak : strong).push(t);
@@ -75,12 +101,24 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
     // Settlements outrank the regions named beside them ("Bilozerka in Kherson Oblast").
     const settlements = strong.filter((t) => !t.place || !['oblast', 'raion', 'hromada'].includes(t.place.kind));
     let own = settlements.length ? settlements : strong;
+    // "Покровську громаду Синельниківського району": the larger unit only locates the smaller one.
+    if (!settlements.length && own.length > 1) own = own.filter((t) => !own.some((o) => o !== t && containsRegion(t.place, o.place)));
     // A place named only in an official's title ("глава Днепропетровской ОВА") is where they govern:
     // it stands for the attack place only when the report has not named one yet.
     if (!own.length && !focus.length) own = weak;
     own = dedupe(own);
-    if (f.rhetorical || f.historical || f.aboutRussia) {
-      if (f.aboutRussia) focus = [];
+    // "В Криворожском и Павлоградском районах ночь прошла спокойно": the places of a calm line were not hit.
+    const calm = l.cues.calm?.test(s.text) && !f.figures.length;
+    if (f.rhetorical || f.historical || f.aboutRussia || calm) {
+      if (f.aboutRussia || calm) focus = [];
+      out.push({ targets: [], carried: false, wideScope: false });
+      continue;
+    }
+    const opensParagraph = f.index > 0 && facts[f.index - 1]!.sentence.paragraph !== s.paragraph;
+    // "На фоне атаки в Женеве продолжаются консультации": the places of talks are not attacked, nor is
+    // what follows about them.
+    if (f.diplomacy && !f.figures.length && !f.facilities.length && !f.weapons.some((w) => w.key !== 'unknown')) {
+      focus = [];
       out.push({ targets: [], carried: false, wideScope: false });
       continue;
     }
@@ -88,6 +126,14 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
       out.push({ targets: own, carried: false, wideScope: f.national });
       focus = own;
       focusWide = f.national;
+      if (opensParagraph || f.index === 0) for (const t of own) if (t.place && !['oblast', 'raion', 'hromada'].includes(t.place.kind)) leads.add(t.key);
+      // A section heading that is only the place name ("Харьков") heads every paragraph until another place leads one.
+      if (opensParagraph || f.index === 0) headed = s.text.split(/\s+/).length <= 3 && own.length === 1 ? own[0]!.key : headed && own.every((t) => t.key === headed) ? headed : null;
+    } else if (opensParagraph && leads.size >= 2 && !f.national && !headed) {
+      // A round-up gives each place its own paragraph: a paragraph naming no place ("Оккупанты попали в
+      // многоэтажки ...", a signature) sums up the region, it does not continue the last place.
+      focus = [];
+      out.push({ targets: [], carried: false, wideScope: false });
     } else if (f.national || (f.airDefence && !f.figures.length)) {
       out.push({ targets: [], carried: false, wideScope: true });
     } else {
@@ -97,12 +143,95 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
   return out;
 }
 
+/** Words after a name that make it a raion ("в Днепровском районах"); a community keeps its centre's name. */
+const AREA_AFTER = /^(?:район|district|raion)/iu;
+const COORDINATED_AREA = /^[\s\u00a0]+(?:и|та|і|й|and)[\s\u00a0]+\p{L}+[\s\u00a0]+(?:район|district)/iu;
+
+/**
+ * "в Криворожском и Днепровском районах": a settlement match followed by a raion word is the raion
+ * named after a place (which the gazetteer did not find as such), not that place.
+ */
+function isAreaName(r: ResolvedPlace, text: string): boolean {
+  if (r.span.level !== 'settlement') return false;
+  // "Киевский и Салтовский районы", "Дарницькому та Оболонському районах": the first of coordinated districts.
+  if (COORDINATED_AREA.test(text.slice(r.span.end, r.span.end + 40))) return !r.candidates.some((c) => c.kind === 'raion' || c.kind === 'hromada');
+  if (!r.span.qualifier || !AREA_AFTER.test(r.span.qualifier)) return false;
+  return !r.candidates.some((c) => c.kind === 'raion' || c.kind === 'hromada');
+}
+
+/**
+ * A city district counts only when its city is named in the report ("Покровского района" of a Donetsk
+ * village is the raion, not Kryvyi Rih's Pokrovskyi district); the capital may be named as "the capital".
+ * Of an ambiguous district name, the one whose city the report names is meant. null: not a place here.
+ */
+function districtOf(r: ResolvedPlace, input: AttributionInput): ResolvedPlace | null {
+  const cands = r.place ? [r.place] : r.candidates;
+  if (!cands.length || !cands.every((c) => c.kind === 'city_district')) return r;
+  const named = cands.filter((d) => {
+    const city = input.cityOf(d);
+    if (!city) return false;
+    if (input.kyiv && city.id === input.kyiv.id && NEAR_KYIV.test(input.text)) return true;
+    return input.resolved.some((o) => o !== r && (o.place ? o.place.id === city.id : o.candidates.some((c) => c.id === city.id)));
+  });
+  if (!named.length) return null;
+  if (r.place) return r;
+  if (named.length > 1) {
+    // "Киевский район" in a report naming Kharkiv and Odesa: the city named last before the district.
+    const lastMention = (d: Place) => {
+      const city = input.cityOf(d)!;
+      return Math.max(-1, ...input.resolved.filter((o) => o.span.start < r.span.start && (o.place ? o.place.id === city.id : o.candidates.some((c) => c.id === city.id))).map((o) => o.span.start));
+    };
+    const ranked = named.map((d) => [d, lastMention(d)] as const).sort((a, b) => b[1] - a[1]);
+    if (ranked[0]![1] < 0 || ranked[0]![1] === ranked[1]![1]) return r;
+    return { ...r, place: ranked[0]![0], ambiguous: false, candidates: [ranked[0]![0]], reason: 'the city named last before it' };
+  }
+  return { ...r, place: named[0]!, ambiguous: false, candidates: named, reason: 'city named in the report' };
+}
+
+/**
+ * "Николаев ... в Корабельном районе": a city name several towns share is the one whose district the
+ * report names (Mykolaiv of Mykolaiv oblast, not the Lviv-oblast town), and so is the district.
+ */
+function settleByDistrict(r: ResolvedPlace, input: AttributionInput): ResolvedPlace {
+  const isDistricts = (o: ResolvedPlace) => o.candidates.length > 0 && o.candidates.every((c) => c.kind === 'city_district');
+  const cities = new Map<string, Place>();
+  if (!r.place && r.candidates.length > 1 && !isDistricts(r)) {
+    for (const o of input.resolved) {
+      if (o === r || !isDistricts(o)) continue;
+      for (const d of o.place ? [o.place] : o.candidates) {
+        const city = input.cityOf(d);
+        if (city && r.candidates.some((c) => c.id === city.id)) cities.set(city.id, city);
+      }
+    }
+    if (cities.size === 1) return { ...r, place: [...cities.values()][0]!, ambiguous: false, reason: 'a district of it named in the report' };
+    return r;
+  }
+  if (!r.place && isDistricts(r)) {
+    // The district's own ambiguity: keep the candidates whose city is one of an ambiguous name's candidates.
+    const picked = r.candidates.filter((d) => {
+      const city = input.cityOf(d);
+      return city && input.resolved.some((o) => o !== r && !o.place && o.candidates.some((c) => c.id === city.id));
+    });
+    if (picked.length === 1) return { ...r, place: picked[0]!, ambiguous: false, candidates: picked, reason: 'its city named in the report' };
+  }
+  return r;
+}
+
+/** A place name in capitals opening a line and followed by a comma, a country, a date or a dash. */
+function isDateline(r: ResolvedPlace, text: string): boolean {
+  const s = r.span;
+  if (s.text !== s.text.toUpperCase() || !/\p{Lu}{3}/u.test(s.text)) return false;
+  if (!/(?:^|\n)[\s\u00a0]*$/u.test(text.slice(Math.max(0, s.start - 20), s.start))) return false;
+  return /^\s*(?:,|\(|—|–|-)/u.test(text.slice(s.end, s.end + 4));
+}
+
 function dedupe(ts: Target[]): Target[] {
   const seen = new Map<string, Target>();
   for (const t of ts) {
     const prev = seen.get(t.key);
     if (!prev) seen.set(t.key, t);
-    else if (t.district && !prev.district) seen.set(t.key, t);
+    else if (t.district && !prev.district) seen.set(t.key, { ...t, also: prev.also });
+    else if (t.district && t.district !== prev.district) seen.set(t.key, { ...prev, also: [...(prev.also ?? []), t] });
   }
   return [...seen.values()];
 }
@@ -115,4 +244,11 @@ function toTarget(r: ResolvedPlace, input: AttributionInput): Target | null {
     return { key: `s:${city.id}`, place: city, resolved: r, district: p.name };
   }
   return { key: targetKey(p, r), place: p, resolved: r, district: null };
+}
+
+const REGION_RANK: Record<string, number> = { oblast: 0, raion: 1, hromada: 2 };
+/** Whether region `outer` contains the smaller region `inner` (an oblast its raions, a raion its hromadas). */
+function containsRegion(outer: Place | null, inner: Place | null): boolean {
+  if (!outer || !inner || !(outer.kind in REGION_RANK) || !(inner.kind in REGION_RANK) || REGION_RANK[inner.kind]! <= REGION_RANK[outer.kind]!) return false;
+  return outer.oblast === inner.oblast && (outer.kind === 'oblast' || inner.raion === outer.name);
 }

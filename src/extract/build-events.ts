@@ -23,7 +23,8 @@ interface Bucket {
   utilities: { utility: Utility; text: string; affected: number | null; unit: string | null; start: number; end: number }[];
   officials: { name: string; role: string | null; start: number; end: number; quote: string }[];
   districts: { name: string; start: number; end: number; quote: string }[];
-  dates: { date: string; start: number; end: number; quote: string; rule: string; certainty: 'stated' | 'implied' }[];
+  /** rank 0: a sentence telling the attack itself; 1: one that only updates a toll ("rose to nine on Saturday"). */
+  dates: { date: string; start: number; end: number; quote: string; rule: string; certainty: 'stated' | 'implied'; rank: number }[];
 }
 
 const FIELDS: FigureField[] = ['killed', 'injured', 'hospitalized', 'children_killed', 'children_injured'];
@@ -49,14 +50,25 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     return b;
   };
   const reportDates = facts.filter((f) => !f.rhetorical && !f.historical).flatMap((f) => f.dates);
+  /** Officials of sentences about no place (a signature line "Олег Синєгубов, начальник ОВА"). */
+  const looseOfficials: SentenceFacts['officials'] = [];
 
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
-    const p = places[i]!;
+    const p = backReference(i, facts, places) ?? places[i]!;
     if (f.rhetorical || f.historical || f.aboutRussia) continue;
-    const hasFacts = f.figures.length > 0 || f.weapons.some((w) => w.key !== 'unknown') || f.facilities.length > 0 || f.utilities.length > 0;
+    // Damage facts: figures, outages, facilities named with an attack word ("a school was damaged", not
+    // "engineers built shelters around substations"); weapons, unless the sentence only tells interceptions.
+    const damage = f.figures.some((x) => x.value > 0) || f.utilities.length > 0 || (f.attack && f.facilities.length > 0);
+    const interceptionOnly = f.interception && !damage;
+    // A weapon alone in a sentence that names no place and no attack ("slowed the advance with drones") hits nothing.
+    const weaponFact = f.weapons.some((w) => w.key !== 'unknown') && (f.attack || !p.carried);
+    const hasFacts = damage || (!interceptionOnly && (f.figures.length > 0 || weaponFact));
+    // A header or signature line ("Віталій Кім, голова Миколаївської ОВА:", "Сергій Лисак") speaks for the whole post.
+    if (p.targets.length && f.officials.length && !hasFacts && !f.attack) looseOfficials.push(...f.officials);
     if (!p.targets.length) {
       if (f.figures.length && (p.wideScope || f.national)) wider.push(claim(f.figures, [], f.national ? 'national' : 'multi_settlement', f, input.reference));
+      looseOfficials.push(...f.officials);
       continue;
     }
     // Figures: one target, or split by clause; the rest become wider claims.
@@ -77,15 +89,30 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
       }
     }
     // "Kyiv and other cities were reeling": the sentence speaks of more than its named places.
-    if (p.wideScope) continue;
+    if (p.wideScope) {
+      // ... but "drone attacks on Kyiv, Odesa and other cities" still tells the named places' weapon.
+      if (!p.carried) {
+        for (const t of p.targets) {
+          const b = bucket(t);
+          for (const w of f.weapons) b.listWeapons.set(w.key, [...(b.listWeapons.get(w.key) ?? []), { start: w.start, end: w.end, text: w.text }]);
+        }
+      }
+      continue;
+    }
     for (const t of p.targets) {
       const b = bucket(t);
       b.sentences.push(i);
-      if (f.attack || hasFacts) b.attacked = true;
+      // "Воздушная тревога из-за угрозы ударных беспилотников": weapons named in a warning attack nothing.
+      const warning = f.locale.cues.alert?.test(f.sentence.text) ?? false;
+      // "Среди них есть раненые" after "бойцы, которые обороняли Мариуполь": a casualty word alone, in a line that
+      // names no place, does not make an attack of a place the report has not told as attacked.
+      const casualtyCueOnly = p.carried && !hasFacts && !b.attacked && f.attack && !f.locale.cues.attack.test(f.sentence.text.replace(casualtyWords(f.locale), ' '));
+      if (warning ? f.figures.length > 0 || f.facilities.length > 0 || f.utilities.length > 0 : (f.attack && !interceptionOnly && !casualtyCueOnly) || hasFacts) b.attacked = true;
       if (f.noCasualties) b.noCasualties = true;
-      if (t.district) {
-        const span = t.resolved.span;
-        b.districts.push({ name: t.district, start: span.start, end: span.end, quote: span.text });
+      for (const d of [t, ...(t.also ?? [])]) {
+        if (!d.district) continue;
+        const span = d.resolved.span;
+        b.districts.push({ name: d.district, start: span.start, end: span.end, quote: span.text });
       }
       for (const w of f.weapons) {
         const map = single ? b.ownWeapons : b.listWeapons;
@@ -102,7 +129,8 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
         if (role && /^(?:mayor|governor|head of the city military administration)$/.test(role) && t.place && single) role = `${role} of ${t.place.name}`;
         b.officials.push({ name: o.name, role, start: o.start, end: o.end, quote: o.quote });
       }
-      b.dates.push(...f.dates);
+      const rank = f.attack && !f.figures.some((x) => x.update) ? 0 : 1;
+      b.dates.push(...f.dates.map((d) => ({ ...d, rank })));
     }
   }
 
@@ -112,16 +140,110 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     events.push(toEvent(b, input, reportDates));
   }
   // A region-level event beside settlement events of the same region repeats them: keep it as a claim.
-  const settledOblasts = new Set(events.filter((e) => e.location.city).map((e) => e.location.oblast));
+  // A raion repeats only the settlements of that raion ("In Izmail district, port infrastructure was damaged"
+  // beside Chornomorsk is an event of its own); an oblast repeats any settlement or raion event in it.
+  const settled = events.filter((e) => e.location.city);
+  const raionKept = (e: ExtractedEvent) =>
+    !e.location.city && !!e.location.raion && settled.some((s) => s.location.oblast === e.location.oblast) && !settled.some((s) => s.location.oblast === e.location.oblast && s.location.raion === e.location.raion);
+  const settledOblasts = new Set([...settled, ...events.filter(raionKept)].map((e) => e.location.oblast));
   const kept = events.filter((e) => {
-    if (e.location.city || !e.location.oblast || !settledOblasts.has(e.location.oblast)) return true;
+    if (e.location.city || !e.location.oblast || !settledOblasts.has(e.location.oblast) || raionKept(e)) return true;
+    inheritRegionWeapons(e, events);
     if (e.killed || e.injured) {
       wider.push({ scope: 'oblast', places: [e.location.oblast], oblast: e.location.oblast, date: e.date, killed: e.killed, injured: e.injured, at_least: e.at_least, evidence: e.evidence.filter((x) => x.field === 'killed' || x.field === 'injured') });
     }
     return false;
   });
+  regionalOfficials(kept, events, looseOfficials);
   fillFromWiderClaims(kept, wider);
   return { events: kept, wider };
+}
+
+const casualtyWordCache = new Map<string, RegExp>();
+/** Every casualty word of a language, global, for blanking them out of a sentence. */
+function casualtyWords(l: SentenceFacts['locale']): RegExp {
+  let re = casualtyWordCache.get(l.lang);
+  if (!re) {
+    re = new RegExp(l.casualtyWord.source, 'giu');
+    casualtyWordCache.set(l.lang, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+const REGIONAL_ROLE = /^(?:head of the regional military administration|head of the regional state administration|governor)(?![\p{L}])/u;
+
+/**
+ * An oblast head's round-up or signed post ("... Олег Синєгубов, начальник Харківської ОВА") speaks for
+ * every place it reports in that oblast: events with no official of their own take the regional
+ * officials named anywhere in the report for the same oblast (or in a line about no place).
+ */
+function regionalOfficials(kept: ExtractedEvent[], all: ExtractedEvent[], loose: SentenceFacts['officials']): void {
+  for (const e of kept) {
+    if (e.officials.length || !e.location.oblast) continue;
+    const found = new Map<string, { role: string | null; ev: Evidence | null }>();
+    for (const o of all) {
+      if (o.location.oblast !== e.location.oblast) continue;
+      for (const x of o.officials) {
+        if (x.role && REGIONAL_ROLE.test(x.role) && !found.has(x.name)) found.set(x.name, { role: x.role, ev: o.evidence.find((v) => v.field === 'official' && v.value === x.name) ?? null });
+      }
+    }
+    for (const x of loose) {
+      if (x.role && REGIONAL_ROLE.test(x.role) && !found.has(x.name)) found.set(x.name, { role: x.role, ev: { field: 'official', start: x.start, end: x.end, quote: x.quote, value: x.name, rule: 'official', certainty: 'stated' } });
+    }
+    for (const [name, { role, ev }] of found) {
+      e.officials.push({ name, role });
+      if (ev) e.evidence.push({ ...ev, certainty: 'implied', rule: 'report-official' });
+    }
+    if (found.size) e.evidence.sort((a, b) => a.start - b.start);
+  }
+}
+
+const DEBRIS = /debris|wreckage|fragment|уламк|обломк|фрагмент/iu;
+
+/** The person noun of a singular figure: "a 63-year-old woman was injured" → "woman". */
+function singularNoun(fig: Figure): string | null {
+  if (fig.rule !== 'singular-person') return null;
+  return /([\p{L}]+)(?:,\s*\d{1,3},)?\s+(?:who\s+|that\s+)?(?:was|has|had|is|got)(?![\p{L}])/iu.exec(fig.quote)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * "In Zaporizhzhia a woman was injured ... [later, about another place] ... the injured woman has died":
+ * a sentence without a place of its own whose figures are all about "the <person>" already reported
+ * belongs to the place where that person was first reported, not to the latest place.
+ */
+function backReference(i: number, facts: SentenceFacts[], places: SentencePlaces[]): SentencePlaces | null {
+  const p = places[i]!;
+  const figs = facts[i]!.figures;
+  if (!p.carried || !figs.length || !figs.every((x) => x.rule === 'singular-person' && /^the\s/iu.test(x.quote))) return null;
+  const nouns = new Set(figs.map(singularNoun));
+  for (let j = i - 1; j >= 0; j--) {
+    const prior = facts[j]!.figures.find((x) => !/^the\s/iu.test(x.quote) && nouns.has(singularNoun(x)));
+    if (!prior) continue;
+    const q = places[j]!;
+    return q.targets.length === 1 && q.targets[0]!.key !== p.targets[0]?.key ? { targets: q.targets, carried: true, wideScope: q.wideScope } : null;
+  }
+  return null;
+}
+
+/**
+ * "Nikopol district came under artillery fire ... In Nikopol a man was injured": the settlements of a
+ * region-level report that name no weapon themselves were hit by the region's weapons.
+ */
+function inheritRegionWeapons(region: ExtractedEvent, events: ExtractedEvent[]): void {
+  const weapons = region.weapons.filter((w) => w !== 'unknown');
+  if (!weapons.length) return;
+  for (const e of events) {
+    // Settlements, and raions under an oblast-level report.
+    const below = e.location.city || (e !== region && e.location.raion && !region.location.raion);
+    if (!below || e.location.oblast !== region.location.oblast || e.date !== region.date) continue;
+    if (region.location.raion && e.location.raion !== region.location.raion) continue;
+    if (e.weapons.some((w) => w !== 'unknown')) continue;
+    e.weapons = [...weapons];
+    e.sub_event_type = subEventTypeFor(e.weapons);
+    e.evidence.push(...region.evidence.filter((x) => x.field === 'weapon').map((x) => ({ ...x, certainty: 'implied' as const, rule: 'region-weapon' })));
+    e.evidence.sort((a, b) => a.start - b.start);
+  }
 }
 
 /** The target whose clause holds the fact: same clause, else the nearest place before it in the sentence. */
@@ -183,15 +305,18 @@ function fillFromWiderClaims(events: ExtractedEvent[], wider: WiderClaim[]): voi
 
 function chooseFigure(figs: Figure[]): { value: number; atLeast: boolean; used: Figure[] } | null {
   if (!figs.length) return null;
-  const base = figs.filter((f) => !f.additive);
+  // "ще 11 поранені" beside the killed is a plain statement of the injured, not an addition to them.
+  const base = figs.filter((f) => !f.additive || f.besides);
   const updates = base.filter((f) => f.update);
   let chosen: Figure | undefined;
   if (updates.length) chosen = updates[updates.length - 1];
   else if (base.length) chosen = base.reduce((a, b) => (b.value > a.value ? b : a));
+  // A live blog's later, larger figure is newer than the update before it ("rose to 7" ... "16:10 Поранених — 12").
+  if (chosen?.update) for (const f of base) if (f.start > chosen.start && f.value > chosen.value && !f.atLeast) chosen = f;
   let value = chosen?.value ?? 0;
   const used: Figure[] = chosen ? [chosen] : [];
   for (const f of figs) {
-    if (f.additive && (!chosen || f.start > chosen.start)) {
+    if (f.additive && !f.besides && (!chosen || f.start > chosen.start)) {
       value += f.value;
       used.push(f);
     }
@@ -219,6 +344,8 @@ function toEvent(b: Bucket, input: BuildInput, reportDates: SentenceFacts['dates
   if (figures.children_injured !== null) figures.injured = Math.max(figures.injured ?? 0, figures.children_injured);
   if (figures.children_killed !== null) figures.killed = Math.max(figures.killed ?? 0, figures.children_killed);
   if (figures.hospitalized !== null) figures.injured = Math.max(figures.injured ?? 0, figures.hospitalized);
+  // "Усі поранені госпіталізовані", "усіх доставили до лікарні": as many hospitalized as injured.
+  if (b.figures.some((f) => f.all)) figures.hospitalized = figures.injured ? Math.max(figures.hospitalized ?? 0, figures.injured) : figures.hospitalized || null;
   if (b.noCasualties) {
     figures.killed ??= 0;
     figures.injured ??= 0;
@@ -227,7 +354,10 @@ function toEvent(b: Bucket, input: BuildInput, reportDates: SentenceFacts['dates
 
   // Weapons: a place's own account wins over a list naming several places when it counts strikes by weapon.
   const ownCounted = [...b.ownWeapons.values()].some((l) => l.some((w) => (w as { count?: number | null }).count));
-  const weaponSource = ownCounted ? [b.ownWeapons] : [b.ownWeapons, b.listWeapons];
+  // ... and when its own account names the weapon that hit it ("drones and missiles attacked Kharkiv and
+  // Zaporizhzhia ... In Kharkiv, a missile hit"); debris ("hit by drone debris") tells an interception, not the weapon.
+  const ownStrong = [...b.ownWeapons.entries()].some(([w, hits]) => w !== 'unknown' && hits.some((h) => !DEBRIS.test(h.text)));
+  const weaponSource = ownCounted || ownStrong ? [b.ownWeapons] : [b.ownWeapons, b.listWeapons];
   const weapons = new Set<Weapon>();
   const weaponCounts: Record<string, number> = {};
   for (const map of weaponSource) {
@@ -267,7 +397,8 @@ function toEvent(b: Bucket, input: BuildInput, reportDates: SentenceFacts['dates
   for (const d of b.districts) evidence.push({ field: 'district', start: d.start, end: d.end, quote: d.quote, value: d.name, rule: 'gazetteer:city_district', certainty: 'stated' });
 
   // Date: the place's own sentences first, then the report's first date cue, then the reference date.
-  const own = b.dates.find((d) => d.certainty === 'stated') ?? b.dates[0];
+  const ranked = [...b.dates].sort((x, y) => x.rank - y.rank);
+  const own = ranked.find((d) => d.certainty === 'stated') ?? ranked[0];
   const fromReport = reportDates.find((d) => d.certainty === 'stated') ?? reportDates[0];
   const dateCue = own ?? fromReport;
   const date = dateCue?.date ?? input.reference;

@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
+import { alternation, termStarts } from './alternation.js';
+import { registerStarts, wordMatches } from './word-matches.js';
 import type { Language } from '../domain/vocabulary.js';
 
 const cache = new Map<string, unknown>();
@@ -38,9 +40,10 @@ export function termSource(term: string): string {
 
 /** Compiles terms into one global, case-insensitive, Unicode regex with whole-word boundaries. */
 export function compileTerms(terms: readonly string[], flags = 'giu'): RegExp {
-  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
-  const body = sorted.map(termSource).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+  // Factored by shared prefixes: the same matches as the flat longest-first list (alternation.ts).
+  const body = alternation(terms, flags.includes('i'));
+  // The first characters of the terms let word-matches.ts try only the positions where a term can begin.
+  return registerStarts(new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags), termStarts(terms));
 }
 
 export interface TermHit<K extends string> {
@@ -89,7 +92,7 @@ export class KeyedMatcher<K extends string> {
     const out: TermHit<K>[] = [];
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
     this.re.lastIndex = 0;
-    for (const m of slice.matchAll(this.re)) {
+    for (const m of wordMatches(this.re, slice)) {
       out.push({ key: this.keyOf(m[0]), start: from + m.index!, end: from + m.index! + m[0].length, text: m[0] });
     }
     return out;

@@ -3,6 +3,7 @@
  * use. Every language has the same shape, so the rules are written once and run on en, uk and ru.
  */
 import type { FacilityCategory, Language, Utility, Weapon } from '../domain/vocabulary.js';
+import { alternation } from './alternation.js';
 import { compileTerms, KeyedMatcher, loadLexicon, termSource } from './lexicon.js';
 import { numberGrammar, type NumberGrammar } from './numbers.js';
 
@@ -15,8 +16,12 @@ interface CasualtyLexicon {
   singular_persons: string[];
   children: string[];
   update: string[];
+  /** "initially", "at first": the figure that follows was superseded, whatever update word the sentence has. */
+  stale?: string[];
   additional: string[];
   none: string[];
+  /** Words that, just before a "none" phrase, make it an unknown ("информации о" + "пострадавших нет"). */
+  none_not_after?: string[];
 }
 
 interface CueLexicon {
@@ -29,6 +34,14 @@ interface CueLexicon {
   attack: string[];
   historical: string[];
   air_defence: string[];
+  /** "shot down", "intercepted": a sentence only about interceptions reports no hit. */
+  interception?: string[];
+  /** "no damage", "no hits": phrases with an attack word that deny an attack. */
+  not_attack?: string[];
+  /** "the night passed calmly": the places of such a line were not attacked. */
+  calm?: string[];
+  /** "air-raid alert", "threat of drones": weapons named as a warning, not as a strike. */
+  alert?: string[];
 }
 
 interface UtilityLexicon {
@@ -62,9 +75,13 @@ export interface Locale {
   casualtyWord: RegExp; // any casualty word: a cheap gate before the figure rules run
   childWord: RegExp;
   updateWord: RegExp;
+  staleBefore: RegExp | null;
   noneWord: RegExp;
+  noneBlocked: RegExp | null;
   weapons: KeyedMatcher<Weapon>;
   facilities: KeyedMatcher<FacilityCategory>;
+  /** Phrases holding a facility word that name no damaged facility ("treated at home"), from facilities.json "_not". */
+  notFacility: RegExp | null;
   utilityWords: KeyedMatcher<Utility>;
   outageWord: RegExp;
   unitWords: { re: RegExp; units: [RegExp, string][] };
@@ -78,6 +95,10 @@ export interface Locale {
     attack: RegExp;
     historical: RegExp;
     airDefence: RegExp;
+    calm: RegExp | null;
+    alert: RegExp | null;
+    interception: RegExp | null;
+    notAttack: RegExp | null;
   };
   roles: { source: string; english: Map<string, string> };
 }
@@ -93,11 +114,8 @@ export function getLocale(lang: Language): Locale {
   return l;
 }
 
-const alt = (terms: readonly string[]) =>
-  [...new Set(terms)]
-    .sort((a, b) => b.length - a.length)
-    .map(termSource)
-    .join('|');
+/** Factored by shared prefixes (same matches as the flat longest-first list); ignoreCase must match the regex's flags. */
+const alt = (terms: readonly string[], ignoreCase = true) => alternation(terms, ignoreCase);
 
 function required<T>(lang: Language, name: string): T {
   const v = loadLexicon<T>(lang, name);
@@ -111,7 +129,7 @@ function buildLocale(lang: Language): Locale {
   const util = required<UtilityLexicon>(lang, 'utilities');
   const roles = required<RoleLexicon>(lang, 'roles');
   const weapons = required<Record<Weapon, string[]>>(lang, 'weapons');
-  const facilities = required<Record<FacilityCategory, string[]>>(lang, 'facilities');
+  const facilities = required<Record<FacilityCategory, string[]> & { _not?: string[] }>(lang, 'facilities');
   const injured = [...cas.injured, ...(cas.treated_on_site ?? [])];
   const roleMap = new Map<string, string>();
   const roleTerms: string[] = [];
@@ -140,9 +158,12 @@ function buildLocale(lang: Language): Locale {
     casualtyWord: compileTerms([...cas.killed, ...injured, ...cas.hospitalized, ...cas.none, ...cas.children], 'iu'),
     childWord: compileTerms(cas.children, 'iu'),
     updateWord: compileTerms(cas.update, 'iu'),
+    staleBefore: cas.stale?.length ? new RegExp(`(?<![\\p{L}])(?:${alt(cas.stale)})(?![\\p{L}])[^;.]*$`, 'iu') : null,
     noneWord: compileTerms(cas.none, 'giu'),
+    noneBlocked: cas.none_not_after?.length ? new RegExp(`(?<![\\p{L}])(?:${alt(cas.none_not_after)})[\\s\\u00a0]*$`, 'iu') : null,
     weapons: new KeyedMatcher(weapons),
-    facilities: new KeyedMatcher(facilities),
+    facilities: new KeyedMatcher<FacilityCategory>(facilities),
+    notFacility: facilities._not?.length ? compileTerms(facilities._not, 'giu') : null,
     utilityWords: new KeyedMatcher({ power: util.power, heat: util.heat, water: util.water, gas: util.gas, communications: util.communications }),
     outageWord: compileTerms(util.outage, 'giu'),
     unitWords: { re: compileTerms(Object.keys(util.units), 'iu'), units },
@@ -151,12 +172,16 @@ function buildLocale(lang: Language): Locale {
       national: compileTerms(cues.national_scope, 'iu'),
       displacement: compileTerms(cues.displacement, 'iu'),
       diplomacy: compileTerms(cues.diplomacy, 'iu'),
-      nonAttackBefore: new RegExp(`(?:${alt(cues.non_attack_before)})[\\s\\u00a0]+(?:the[\\s]+)?(?:[\\p{L}'’-]+[\\s]+){0,3}$`, 'iu'),
+      nonAttackBefore: new RegExp(`(?:${alt(cues.non_attack_before)})[\\s\\u00a0]+(?:(?:the|a|an)[\\s]+)?(?:[\\p{L}'’-]+[\\s]+){0,3}$`, 'iu'),
       russia: compileTerms(cues.russia_places, 'u'),
       attack: compileTerms(cues.attack, 'iu'),
       historical: compileTerms(cues.historical, 'iu'),
       airDefence: compileTerms(cues.air_defence, 'iu'),
+      calm: cues.calm?.length ? compileTerms(cues.calm, 'iu') : null,
+      alert: cues.alert?.length ? compileTerms(cues.alert, 'iu') : null,
+      interception: cues.interception?.length ? compileTerms(cues.interception, 'iu') : null,
+      notAttack: cues.not_attack?.length ? compileTerms(cues.not_attack, 'giu') : null,
     },
-    roles: { source: alt(roleTerms), english: roleMap },
+    roles: { source: alt(roleTerms, false), english: roleMap },
   };
 }

@@ -5,7 +5,8 @@
  * that make a figure a minimum ("at least", "more than a dozen", "щонайменше", "более").
  */
 import type { Language } from '../domain/vocabulary.js';
-import { loadLexicon, termSource } from './lexicon.js';
+import { alternation } from './alternation.js';
+import { loadLexicon } from './lexicon.js';
 
 interface NumbersLexicon {
   numbers: Record<string, number>;
@@ -38,11 +39,8 @@ export function numberGrammar(lang: Language): NumberGrammar {
   return g;
 }
 
-const alt = (words: string[]) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(termSource)
-    .join('|');
+// Factored by shared prefixes: the same matches as the flat longest-first list, far fewer steps.
+const alt = (words: string[]) => alternation(words);
 
 function buildGrammar(lang: Language): NumberGrammar {
   const lex = loadLexicon<NumbersLexicon>(lang, 'numbers');

@@ -91,6 +91,18 @@ export function russianVariants(uk: string): string[] {
   const soft = russianVariant(uk.replace(/([бвгджзклмнпрстфхцчшщ])івськ/gu, '$1ьевськ').replace(/([бвгджзклмнпрстфхцчшщ])івка/gu, '$1ьевка'));
   out.add(soft);
   out.add(fem(soft));
+  // The apostrophe has no Russian counterpart before я/ю/є in many names: Основ'янський → Основянский.
+  if (/'/u.test(uk)) {
+    const plain = russianVariant(uk.replace(/'/gu, ''));
+    out.add(plain);
+    out.add(fem(plain));
+  }
+  // Ukrainian и is often Russian ы: Немишлянський → Немышлянский.
+  if (/и/u.test(uk)) {
+    const hard = russianVariant(uk.replace(/и(?!й)/gu, 'ы'));
+    out.add(hard);
+    out.add(fem(hard));
+  }
   out.delete(uk);
   return [...out];
 }

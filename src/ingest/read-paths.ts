@@ -3,7 +3,7 @@
  * format is chosen by extension, then by sniffing the content. Bad input becomes a rejection naming
  * the file, the line and the reason; the stream goes on.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { ReportInputSchema, type ReportInput } from '../domain/report.js';
@@ -37,6 +37,12 @@ export async function* readPaths(inputs: string[], options: ReadOptions = {}): A
   }
 }
 
+/**
+ * A folder's own documentation (README.md, LICENSE, CHANGELOG, ATTRIBUTION.md, SOURCE.md) describes
+ * the reports, it is not one: skipped when walking a directory, read when named on the command line.
+ */
+const FOLDER_DOCS = /^(readme|license|licence|changelog|attribution|source|notice)(\.(md|txt|markdown))?$/i;
+
 async function* readPath(p: string, options: ReadOptions): AsyncIterable<ReadItem> {
   let st;
   try {
@@ -46,7 +52,7 @@ async function* readPath(p: string, options: ReadOptions): AsyncIterable<ReadIte
     return;
   }
   if (st.isDirectory()) {
-    const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+    const names = (await readdir(p)).filter((n) => !n.startsWith('.') && !FOLDER_DOCS.test(n)).sort();
     for (const n of names) yield* readPath(path.join(p, n), options);
     return;
   }
@@ -54,7 +60,7 @@ async function* readPath(p: string, options: ReadOptions): AsyncIterable<ReadIte
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // JSON lines and feeds hold many reports: the limit applies per report, not to the container.
   if (st.size > max && (format === 'text' || format === 'html' || format === 'unknown')) {
-    yield { kind: 'rejected', origin: { location: p, format }, reason: `report of ${st.size} bytes exceeds the ${max}-byte limit` };
+    yield { kind: 'rejected', origin: { location: p, format }, reason: `report of ${st.size} bytes exceeds the ${max}-byte limit`, raw: await readHead(p) };
     return;
   }
   let bytes: Buffer;
@@ -65,6 +71,22 @@ async function* readPath(p: string, options: ReadOptions): AsyncIterable<ReadIte
     return;
   }
   yield* readBytes(bytes, p, format, options);
+}
+
+/** The start of an oversized file, kept with its rejection (the whole file is never read). */
+async function readHead(p: string): Promise<string | undefined> {
+  try {
+    const fh = await open(p, 'r');
+    try {
+      const buf = Buffer.alloc(RAW_KEEP);
+      const { bytesRead } = await fh.read(buf, 0, RAW_KEEP, 0);
+      return buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 async function* readUrl(url: string, options: ReadOptions): AsyncIterable<ReadItem> {
@@ -95,7 +117,8 @@ function sniff(text: string): InputFormat {
   return 'text';
 }
 
-async function* readBytes(bytes: Buffer, location: string, format: InputFormat, options: ReadOptions): AsyncIterable<ReadItem> {
+/** Bytes already in hand (a feed fetched by `watch`, stdin) → items, as if read from `location`. */
+export async function* readBytes(bytes: Buffer, location: string, format: InputFormat, options: ReadOptions): AsyncIterable<ReadItem> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (format === 'html') {
     if (bytes.length === 0) {
@@ -118,7 +141,7 @@ async function* readBytes(bytes: Buffer, location: string, format: InputFormat, 
   else if (f === 'telegram') yield* fromJson(text, location, max, options);
   else {
     const origin: Origin = { location, format: 'text' };
-    if (Buffer.byteLength(text) > max) yield { kind: 'rejected', origin, reason: `report exceeds the ${max}-byte limit` };
+    if (Buffer.byteLength(text) > max) yield { kind: 'rejected', origin, reason: `report exceeds the ${max}-byte limit`, raw: text.slice(0, RAW_KEEP) };
     else yield validated({ id: location, text, published: options.published ?? null, source: null }, origin);
   }
 }
@@ -173,6 +196,10 @@ function* fromFeed(xml: string, location: string, max: number, options: ReadOpti
   let feed;
   try {
     feed = parseFeed(xml);
+    // fast-xml-parser (under feed-parser) accepts unclosed tags: a download cut short would pass
+    // as a feed whose last item is truncated. A feed must end with its root's closing tag.
+    const root = /<((?:[\w-]+:)?(?:rss|feed|RDF))[\s>]/.exec(xml)?.[1];
+    if (root && !new RegExp(`</${root}\\s*>(\\s|<!--[\\s\\S]*?-->)*$`).test(xml)) throw new Error(`the document ends before </${root}>`);
   } catch (e) {
     yield { kind: 'rejected', origin: { location, format: 'feed' }, reason: `malformed feed XML: ${(e as Error).message}`, raw: xml.slice(0, RAW_KEEP) };
     return;
@@ -185,7 +212,7 @@ function* fromFeed(xml: string, location: string, max: number, options: ReadOpti
     const html = item.content ?? item.description ?? '';
     const body = htmlToText(html);
     if (Buffer.byteLength(body) > max) {
-      yield { kind: 'rejected', origin, reason: `report exceeds the ${max}-byte limit` };
+      yield { kind: 'rejected', origin, reason: `report exceeds the ${max}-byte limit`, raw: body.slice(0, RAW_KEEP) };
       continue;
     }
     const published = item.published ?? item.updated;

@@ -34,21 +34,43 @@ export function fingerprint(text: string): string {
     .join(' ');
 }
 
+// Parsed sketches, memoised: ingest compares each new report with every report of the events it
+// touches, so the same stored sketch is parsed many times per batch. Bounded by clearing.
+const PARSED = new Map<string, number[]>();
+const PARSED_MAX = 50_000;
+
+/** The sketch's hashes, ascending and unique (as `fingerprint` writes them, enforced anyway). */
 function parse(fp: string): number[] {
-  return fp ? fp.split(' ').map((h) => parseInt(h, 16)) : [];
+  let v = PARSED.get(fp);
+  if (v) return v;
+  v = fp ? [...new Set(fp.split(' ').map((h) => parseInt(h, 16)))].sort((x, y) => x - y) : [];
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(fp, v);
+  return v;
 }
 
-/** Estimated Jaccard similarity (0..1) of two sketches. */
+/** Estimated Jaccard similarity (0..1) of two sketches: shared hashes among the K smallest of the union. */
 export function sketchSimilarity(a: string, b: string): number {
   const A = parse(a);
   const B = parse(b);
   if (!A.length || !B.length) return 0;
-  const setA = new Set(A);
-  const setB = new Set(B);
-  const union = [...new Set([...A, ...B])].sort((x, y) => x - y).slice(0, K);
+  // Merge walk over the two ascending lists: the first K distinct values are the union's bottom-K.
+  let i = 0;
+  let j = 0;
+  let taken = 0;
   let both = 0;
-  for (const h of union) if (setA.has(h) && setB.has(h)) both++;
-  return both / union.length;
+  while (taken < K && (i < A.length || j < B.length)) {
+    const x = i < A.length ? A[i]! : Infinity;
+    const y = j < B.length ? B[j]! : Infinity;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    taken++;
+  }
+  return both / taken;
 }
 
 /** Normalised-text SHA-256: the same report from two feeds (whitespace, case aside) hashes alike. */

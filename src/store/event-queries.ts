@@ -21,8 +21,11 @@ const SORT_COLUMN = {
 
 function filters(backend: StoreBackend, q: EventQuery, eb: EB): Expression<SqlBool> {
   const and: Expression<SqlBool>[] = [eb('events.merged_into', 'is', null)];
-  if (q.date_from) and.push(eb('events.date', '>=', q.date_from));
-  if (q.date_to) and.push(eb('events.date', '<=', q.date_to));
+  // sort_date is the date ('' for undated events), the column the (…, sort_date, id) indexes are on:
+  // filtering on it lets a date range use them. Undated events never match a date filter.
+  if (q.date_from) and.push(eb('events.sort_date', '>=', q.date_from));
+  if (q.date_to) and.push(eb('events.sort_date', '<=', q.date_to));
+  if (q.date_to && !q.date_from) and.push(eb('events.sort_date', '<>', ''));
   if (q.oblast) and.push(eb('events.oblast_key', '=', q.oblast.toLowerCase()));
   if (q.city) and.push(eb('events.city_key', '=', q.city.toLowerCase()));
   if (q.status) and.push(eb('events.status', '=', q.status));

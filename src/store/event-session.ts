@@ -14,7 +14,7 @@ import type { MentionInput } from '../resolve/mention.js';
 import type { Overrides } from '../resolve/merge-event.js';
 import { buildMergedEvent, chooseDate } from '../resolve/merge-event.js';
 import type { EventSummary } from '../resolve/match.js';
-import { dayDiff, isOvernight, joinScore, shiftDay } from '../resolve/match.js';
+import { isOvernight, joinScore, shiftDay } from '../resolve/match.js';
 import { chunk } from './cursor.js';
 import { diffEvents } from './event-diff.js';
 import type { Database } from './schema.js';
@@ -72,6 +72,14 @@ const MENTION_COLUMNS = [
 export class EventSession {
   readonly events = new Map<string, WorkingEvent>();
   private readonly byPlace = new Map<string, Set<string>>();
+  /**
+   * Session events by place and each day they touch (their date, their mentions' dates): a
+   * superset kept for candidates(), which re-checks it. Scanning every event of the place for
+   * every new mention made large batches quadratic.
+   */
+  private readonly byPlaceDay = new Map<string, Set<string>>();
+  /** "place\0day" pairs whose stored events prefetch() has put in the session. */
+  private readonly fetched = new Set<string>();
   private readonly links: LinkOp[] = [];
   private readonly deletedMentions: string[] = [];
   private readonly takenIds = new Set<string>();
@@ -89,17 +97,28 @@ export class EventSession {
     if (have) return have;
     const row = await this.trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
-    const rows = await this.trx
+    const rows = await this.mentionRows([id]);
+    const ev = this.working(row, rows);
+    this.remember(ev);
+    return ev;
+  }
+
+  /** The mentions of these events with what merging needs of their reports, in report order. */
+  private mentionRows(eventIds: readonly string[]) {
+    return this.trx
       .selectFrom('event_mentions as em')
       .innerJoin('mentions as m', 'm.id', 'em.mention_id')
       .innerJoin('reports as r', 'r.id', 'm.report_id')
-      .select(MENTION_COLUMNS)
-      .where('em.event_id', '=', id)
+      .select([...MENTION_COLUMNS, 'em.event_id'])
+      .where('em.event_id', 'in', eventIds)
       .orderBy('r.seq')
       .orderBy('m.ordinal')
       .execute();
-    const ev: WorkingEvent = {
-      id,
+  }
+
+  private working(row: Database['events'], rows: Awaited<ReturnType<EventSession['mentionRows']>>): WorkingEvent {
+    return {
+      id: row.id,
       isNew: false,
       placeKey: row.place_key,
       status: row.status as EventStatus,
@@ -124,8 +143,39 @@ export class EventSession {
       })),
       dirty: false,
     };
-    this.remember(ev);
-    return ev;
+  }
+
+  /**
+   * Loads, in a few queries, every stored event that candidates() would look up for these
+   * (place, day) pairs, so a batch's per-mention look-ups are answered from memory: one query per
+   * mention and two per event had made ingest a stream of tiny statements.
+   */
+  async prefetch(wanted: ReadonlyArray<{ placeKey: string; date: string }>): Promise<void> {
+    const pairs = new Set<string>();
+    for (const w of wanted) for (const d of [shiftDay(w.date, -1), w.date, shiftDay(w.date, 1)]) pairs.add(`${w.placeKey}\u0000${d}`);
+    const todo = [...pairs].filter((k) => !this.fetched.has(k));
+    if (!todo.length) return;
+    const places = [...new Set(todo.map((k) => k.slice(0, k.indexOf('\u0000'))))];
+    const days = [...new Set(todo.map((k) => k.slice(k.indexOf('\u0000') + 1)))];
+    const ids: string[] = [];
+    // Places × days is a superset of the pairs; rows outside the pairs are dropped here.
+    for (const p of chunk(places, 400)) {
+      for (const d of chunk(days, 400)) {
+        const rows = await this.trx.selectFrom('events').select(['id', 'place_key', 'date']).where('place_key', 'in', p).where('date', 'in', d).where('merged_into', 'is', null).execute();
+        for (const r of rows) if (pairs.has(`${r.place_key}\u0000${r.date}`) && !this.events.has(r.id)) ids.push(r.id);
+      }
+    }
+    for (const part of chunk(ids, 400)) {
+      const events = await this.trx.selectFrom('events').selectAll().where('id', 'in', part).execute();
+      const byEvent = new Map<string, Awaited<ReturnType<EventSession['mentionRows']>>>();
+      for (const m of await this.mentionRows(part)) {
+        let list = byEvent.get(m.event_id);
+        if (!list) byEvent.set(m.event_id, (list = []));
+        list.push(m);
+      }
+      for (const row of events) if (!this.events.has(row.id)) this.remember(this.working(row, byEvent.get(row.id) ?? []));
+    }
+    for (const k of todo) this.fetched.add(k);
   }
 
   private remember(ev: WorkingEvent): void {
@@ -135,23 +185,35 @@ export class EventSession {
       if (!s) this.byPlace.set(ev.placeKey, (s = new Set()));
       s.add(ev.id);
     }
+    this.indexDay(ev, ev.previous?.date);
+    for (const m of ev.mentions) this.indexDay(ev, m.extracted.date);
+  }
+
+  private indexDay(ev: WorkingEvent, day: string | null | undefined): void {
+    if (!ev.placeKey || !day) return;
+    const k = `${ev.placeKey}\u0000${day}`;
+    let s = this.byPlaceDay.get(k);
+    if (!s) this.byPlaceDay.set(k, (s = new Set()));
+    s.add(ev.id);
   }
 
   /** Live events of this place within a day of `date`, from the database and from this session. */
   async candidates(placeKey: string, date: string): Promise<WorkingEvent[]> {
     const days = [shiftDay(date, -1), date, shiftDay(date, 1)];
-    const rows = await this.trx
-      .selectFrom('events')
-      .select('id')
-      .where('place_key', '=', placeKey)
-      .where('date', 'in', days)
-      .where('merged_into', 'is', null)
-      .execute();
+    const prefetched = days.every((d) => this.fetched.has(`${placeKey}\u0000${d}`));
+    const rows = prefetched
+      ? []
+      : await this.trx.selectFrom('events').select('id').where('place_key', '=', placeKey).where('date', 'in', days).where('merged_into', 'is', null).execute();
     const ids = new Set(rows.map((r) => r.id));
-    const near = (d: string | null | undefined) => !!d && Math.abs(dayDiff(d, date)) <= 1;
-    for (const id of this.byPlace.get(placeKey) ?? []) {
-      const ev = this.events.get(id);
-      if (ev && (near(ev.previous?.date) || ev.mentions.some((m) => near(m.extracted.date)))) ids.add(id);
+    // String membership, not dayDiff: this runs over every mention of every session event of the
+    // place, once per new mention, and Date.parse there dominated large batches.
+    const near = (d: string | null | undefined) => !!d && (d === days[0] || d === days[1] || d === days[2]);
+    for (const day of days) {
+      for (const id of this.byPlaceDay.get(`${placeKey}\u0000${day}`) ?? []) {
+        if (ids.has(id)) continue;
+        const ev = this.events.get(id);
+        if (ev && ev.placeKey === placeKey && (near(ev.previous?.date) || ev.mentions.some((m) => near(m.extracted.date)))) ids.add(id);
+      }
     }
     const out: WorkingEvent[] = [];
     for (const id of ids) {
@@ -238,6 +300,7 @@ export class EventSession {
 
   attach(ev: WorkingEvent, mention: SessionMention): void {
     ev.mentions.push(mention);
+    this.indexDay(ev, mention.extracted.date);
     ev.dirty = true;
     this.links.push({ op: 'insert', mention_id: mention.mention_id, event_id: ev.id, linked_by: mention.linked_by });
   }
@@ -249,6 +312,7 @@ export class EventSession {
     const [m] = from.mentions.splice(i, 1);
     m!.linked_by = actor;
     to.mentions.push(m!);
+    this.indexDay(to, m!.extracted.date);
     from.dirty = to.dirty = true;
     this.links.push({ op: 'move', mention_id: mentionId, event_id: to.id, linked_by: actor });
   }
@@ -335,6 +399,7 @@ export class EventSession {
       }
       revisions.push({ event_id: ev.id, at: this.now, actor: rev.actor, kind: rev.kind, changes: JSON.stringify(changes), note: rev.note });
       ev.previous = merged;
+      this.indexDay(ev, merged.date);
       ev.isNew = false;
       ev.dirty = false;
       ev.revision = undefined;

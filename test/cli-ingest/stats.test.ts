@@ -14,7 +14,8 @@ async function run(args: string[]): Promise<string> {
   registerStats(program);
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+  // Strings only: the test runner's own messages to its parent process go through stdout as bytes.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (typeof chunk === 'string' ? ((out += chunk), true) : write(chunk, ...rest))) as typeof process.stdout.write;
   try {
     await program.parseAsync(args, { from: 'user' });
   } finally {

@@ -6,6 +6,7 @@
  * were <hospitalized>", "including <count> <children>".
  */
 import type { Locale } from '../locale.js';
+import { hasWordMatch, wordMatches } from '../word-matches.js';
 
 export type FigureField = 'killed' | 'injured' | 'hospitalized' | 'children_killed' | 'children_injured';
 
@@ -17,6 +18,10 @@ export interface Figure {
   update: boolean;
   /** "another two", "ще двоє": adds to the figure already known. */
   additive: boolean;
+  /** "усі поранені госпіталізовані", "їх госпіталізовано": the hospitalized are all the injured (value is filled in per event). */
+  all?: boolean;
+  /** "Загинули двоє, ще 11 поранені": "ще" sets the injured beside the killed; it adds to no earlier injured figure. */
+  besides?: boolean;
   start: number;
   end: number;
   quote: string;
@@ -30,7 +35,11 @@ interface Rule {
 }
 
 const SEP = '[\\s\\u00a0]+';
-const AUX = '(?:(?:were|was|have\\s+been|has\\s+been|had\\s+been|are|is|got|being|reportedly|also|later|all|seriously|critically|slightly|lightly|fatally|severely|mortally|were\\s+reportedly|were\\s+also|було|були|був|була|ще|також|были|был|была|еще|ещё|также|тяжело|легко|смертельно|важко|легко)[\\s\\u00a0]+){0,3}';
+const AUX = '(?:(?:among(?:\\s+the)?(?:\\s+those)?|remain|remains|remained|still|were|was|have\\s+been|has\\s+been|had\\s+been|are|is|got|being|reportedly|also|later|all|seriously|critically|slightly|lightly|fatally|severely|mortally|were\\s+reportedly|were\\s+also|було|були|був|була|ще|також|были|был|была|еще|ещё|также|тяжело|легко|смертельно|важко|легко)[\\s\\u00a0]+){0,3}';
+/** "aged 45 and 52", "aged 45, 52 and 70": ages after the person noun are no counts. */
+const AGES = '(?:[\\s\\u00a0]+aged[\\s\\u00a0]+\\d{1,3}(?:(?:\\s*,\\s*|[\\s\\u00a0]+and[\\s\\u00a0]+)\\d{1,3})*)?';
+/** "Twenty-one people, among them four children, were injured": an aside between the count and its verb. */
+const APPOSITIVE = '(?:\\s*,\\s*(?:among\\s+them|including|of\\s+whom|серед\\s+них|зокрема|среди\\s+них|в\\s+том\\s+числе)[\\s\\u00a0]+[^,.;]{1,40},)?';
 /** Up to three descriptive words between a count and its noun ("two more elderly", "п'ятеро місцевих"). */
 const ADJ = "(?:[\\p{L}\\d'’-]+[\\s\\u00a0]+){0,3}?";
 
@@ -40,7 +49,9 @@ interface Anchored {
   injured: RegExp;
   children: RegExp;
   countNoun: RegExp;
+  bareSingle: RegExp;
   window: RegExp;
+  andHospitalized: RegExp;
 }
 const anchoredCache = new Map<string, Anchored>();
 /** Patterns built once per language (a RegExp per call costs more than the match). */
@@ -52,7 +63,9 @@ function anchored(l: Locale): Anchored {
       killed: new RegExp(`^(?:${l.src.killed})$`, 'iu'),
       injured: new RegExp(`^(?:${l.src.injured})$`, 'iu'),
       children: new RegExp(`^(?:${l.src.children})$`, 'iu'),
+      bareSingle: new RegExp(`(?:\\s*,\\s*|${SEP}(?:та|і|й|и)${SEP})(?<s>${l.src.singular})(?![\\p{L}])`, 'giu'),
       countNoun: new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])(?:${SEP}${ADJ}(?<noun>${l.src.persons}))?`, 'giu'),
+      andHospitalized: new RegExp(`^${SEP}(?:and|та|і|й|и)${SEP}(?:(?:was|were|later|then|також|также)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'iu'),
       window: new RegExp(`(?<![\\p{L}])(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized}|${l.src.children}|toll|кількість|число|количество)`, 'giu'),
     };
     anchoredCache.set(l.lang, a);
@@ -80,7 +93,7 @@ function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; 
   let atLeast = false;
   let children = 0;
   let any = false;
-  for (const m of list.matchAll(re)) {
+  for (const m of wordMatches(re, list)) {
     const countText = m[0].slice(0, m[0].length - (m.groups?.noun?.length ?? 0));
     const c = l.numbers.parse(countText);
     if (!c) continue;
@@ -88,6 +101,13 @@ function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; 
     value += c.value;
     atLeast ||= c.atLeast;
     if (m.groups?.noun && anchored(l).children.test(m.groups.noun)) children += c.value;
+  }
+  // "двое медиков и ребёнок": a list item that is a bare singular noun counts one.
+  if (any && l.lang !== 'en') {
+    for (const m of list.matchAll(anchored(l).bareSingle)) {
+      value += 1;
+      if (anchored(l).children.test(m.groups!.s!)) children += 1;
+    }
   }
   return any ? { value, atLeast, children } : null;
 }
@@ -98,7 +118,7 @@ const RULES: Rule[] = [
     name: 'count-people-verb',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}\\d])(?<add>(?:${l.src.additional})${SEP})?(?<list>(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*|(?:${l.numbers.source}))(?:${SEP}(?:${l.src.additional}))?${SEP}${AUX}(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
+        `(?<![\\p{L}\\d])(?<!aged${SEP}|aged${SEP}\\d{1,3}${SEP}and${SEP}|aged${SEP}\\d{1,3},${SEP})(?<add>(?:${l.src.additional})${SEP})?(?<list>(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*|(?:${l.numbers.source}))(?:${SEP}(?:${l.src.additional}))?${AGES}${APPOSITIVE}${SEP}${AUX}(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
         'giu',
       ),
     extract(m, l) {
@@ -114,24 +134,28 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "injuring at least 14 people", "killed two civilians", "поранено двох людей", "загинули 3 людини"
+    // "injuring at least 14 people", "killed two civilians", "поранено двох людей", "загинули 3 людини"; a list item
+    // followed by its own verb starts the next clause ("погибли семеро, 22 человека ранены").
     name: 'verb-count-people',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|another|also|щонайменше|)${SEP})?(?<list>(?:${l.numbers.source})(?<noun>${SEP}${ADJ}(?:${l.src.persons}))?(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*)(?![\\p{L}\\d])`,
+        `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|another|also|щонайменше|)${SEP})?(?<list>(?:${l.numbers.source})(?<noun>${SEP}${ADJ}(?:${l.src.persons}))?(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})|(?:${l.src.singular})(?=[\\s,.;:]|$))(?!${SEP}${AUX}(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])))*)(?![\\p{L}\\d])`,
         'giu',
       ),
     extract(m, l) {
       const field = fieldOf(m.groups!.verb!, l);
       // English "killed 3" needs a noun or a clear object; Ukrainian/Russian passive "поранено 3" does not.
       if (!field) return [];
-      if (l.lang === 'en' && !m.groups!.noun && !/ing$/i.test(m.groups!.verb!)) return [];
+      // ... unless it continues a figure with its noun: "killed two people and wounded five".
+      if (l.lang === 'en' && !m.groups!.noun && !/ing$/i.test(m.groups!.verb!) && !/(?:^|[^\p{L}])and[\s\u00a0]+$/u.test(m.input.slice(Math.max(0, m.index! - 5), m.index!))) return [];
       const sum = sumCounts(m.groups!.list!, l);
       if (!sum) return [];
       const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: sum.value, atLeast: sum.atLeast, additive: /(?:^|\s)(?:ще|еще|ещё|another)\s/iu.test(m[0]) }];
       const cf = childrenField(field);
       const noun = (m.groups!.noun ?? '').trim().split(/[\s\u00a0]+/).pop() ?? '';
-      if (cf && anchored(l).children.test(noun)) out.push({ field: cf, value: sum.value, atLeast: sum.atLeast, additive: false });
+      // The children among the list ("двое медиков и ребёнок" → 1), else the whole count when its noun is children.
+      const kids = sum.children > 0 ? sum.children : anchored(l).children.test(noun) ? sum.value : 0;
+      if (cf && kids) out.push({ field: cf, value: kids, atLeast: sum.atLeast, additive: false });
       return out;
     },
   },
@@ -141,8 +165,8 @@ const RULES: Rule[] = [
     build: (l) =>
       new RegExp(
         l.lang === 'en'
-          ? `(?<![\\p{L}])(?<add>another${SEP})?(?:an?|one|the)${SEP}(?:[\\p{L}\\d'’-]+${SEP}){0,3}?(?<noun>${l.src.singular})(?:,\\s*\\d{1,3},)?${SEP}(?:(?:who|that)${SEP})?(?:was|has\\s+been|had\\s+been|is|got)${SEP}(?:(?:also|reportedly|seriously|critically|slightly|fatally|severely|mortally)${SEP})?(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`
-          : `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|також|также)${SEP})?(?:(?:\\d{1,3}-(?:річн|летн)\\p{L}*|[\\p{L}-]+(?:ий|ого|ій|у|а|ая|ую|ый|ой|ього|ня))${SEP}){0,2}(?<noun>${l.src.singular})(?![\\p{L}])|(?<![\\p{L}\\d])(?:\\d{1,3}-(?:річн|летн)\\p{L}*${SEP})?(?<noun2>${l.src.singular})${SEP}(?:[\\p{L}-]+${SEP}){0,2}?(?<verb2>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
+          ? `(?<![\\p{L}])(?<add>another${SEP})?(?:an?|one|the)${SEP}(?:[\\p{L}\\d'’-]+${SEP}){0,3}?(?<noun>${l.src.singular})(?:,\\s*\\d{1,3},)?(?:${SEP}(?:of|at|from)${SEP}(?:the|a|an)${SEP}[\\p{L}-]+)?${SEP}(?:(?:who|that)${SEP})?(?:(?:was|has\\s+been|had\\s+been|has|had|is|got)${SEP})?(?:(?:also|later|reportedly|seriously|critically|slightly|fatally|severely|mortally|among(?:${SEP}the)?(?:${SEP}those)?)${SEP})?(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`
+          : `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|також|также)${SEP})?(?:(?:\\d{1,3}-(?:річн|летн)\\p{L}*|[\\p{L}-]+(?:ий|ого|ій|у|а|ая|ую|ый|ой|ього|ня))${SEP}){0,2}(?<noun>${l.src.singular})(?:${SEP}(?:та|і|й|и)${SEP}(?:(?:\\d{1,3}-(?:річн|летн)\\p{L}*|[\\p{L}-]+(?:ий|ого|ій|у|а|ая|ую|ый|ой|ього|ня))${SEP}){0,2}(?<noun3>${l.src.singular}))?(?![\\p{L}])|(?<![\\p{L}\\d])(?<add2>(?:ще|також|еще|ещё|также)${SEP})?(?:(?:один|одна|одну|одній|одного|одному|одной|одним)${SEP})?(?:\\d{1,3}-(?:річн|летн)\\p{L}*${SEP})?(?<noun2>${l.src.singular})${SEP}(?:[\\p{L}-]+${SEP}){0,2}?(?<verb2>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
         'giu',
       ),
     extract(m, l) {
@@ -151,20 +175,68 @@ const RULES: Rule[] = [
       if (!verb) return [];
       const field = fieldOf(verb, l);
       if (!field) return [];
-      const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: 1, atLeast: false, additive: !!m.groups!.add }];
-      const age = /(\d{1,3})-(?:year|річн|летн)/iu.exec(m[0]);
-      const child = anchored(l).children.test(noun) || (age !== null && Number(age[1]) < 18);
+      // "поранено 38-річного чоловіка та 16-річного хлопця": two people, each may be a child.
+      const second = m.groups!.noun3;
+      const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: second ? 2 : 1, atLeast: false, additive: !!(m.groups!.add ?? m.groups!.add2) }];
+      const minors = [...m[0].matchAll(/(\d{1,3})-(?:year|річн|летн)/giu)].filter((a) => Number(a[1]) < 18).length;
+      const nouns = [noun, second].filter((n): n is string => !!n);
+      const childCount = Math.max(minors, nouns.filter((n) => anchored(l).children.test(n)).length);
+      const child = childCount > 0;
       const cf = childrenField(field);
-      if (child && cf) out.push({ field: cf, value: 1, atLeast: false, additive: false });
+      if (child && cf) out.push({ field: cf, value: childCount, atLeast: false, additive: false });
       return out;
     },
+  },
+  {
+    // "Він госпіталізований", "Її доставили до лікарні", "Он госпитализирован": the one person just reported.
+    name: 'pronoun-hospitalized-cyr',
+    build: (l) => new RegExp(`(?<![\\p{L}])(?:він|вона|його|її|он|она|его|ее|её)${SEP}(?:(?:був|була|було|був|был|была|також|также|вже|уже)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
+    extract: () => [{ field: 'hospitalized', value: 1, atLeast: false, additive: false }],
+  },
+  {
+    // "Усі поранені госпіталізовані", "їх госпіталізовано", "Усіх доставили до лікарні": as many as were injured.
+    name: 'all-hospitalized-cyr',
+    build: (l) =>
+      new RegExp(`(?<![\\p{L}])(?:усі|всі|усіх|всіх|їх|все|всех|их)${SEP}(?:(?:${l.src.injured})${SEP})?(?:(?:було|були|также|також)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
+    extract: () => [{ field: 'hospitalized', value: 0, atLeast: false, additive: false, all: true }],
+  },
+  {
+    // "Поранених — 12", "Загиблих — двоє", "Раненых – пятеро": the noun, a dash, the count.
+    name: 'noun-dash-count',
+    build: (l) => new RegExp(`(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})[\\s\\u00a0]*[—–-][\\s\\u00a0]*(?<count>${l.numbers.source})(?![\\p{L}\\d])`, 'giu'),
+    extract(m, l) {
+      const field = fieldOf(m.groups!.verb!, l);
+      const c = l.numbers.parse(m.groups!.count!);
+      return field && c ? [{ field, value: c.value, atLeast: c.atLeast, additive: false }] : [];
+    },
+  },
+  {
+    // "killing a 64-year-old man", "injuring a woman", "shelling killed an elderly man" (English active voice)
+    name: 'verb-singular-person',
+    build: (l) =>
+      new RegExp(`(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured})${SEP}(?:an?|one|its|his|her|their)${SEP}(?:[\\p{L}\\d'’-]+${SEP}){0,3}?(?<noun>${l.src.singular})(?![\\p{L}])`, 'giu'),
+    extract(m, l) {
+      const field = fieldOf(m.groups!.verb!, l);
+      if (!field || field === 'hospitalized') return [];
+      const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: 1, atLeast: false, additive: false }];
+      const age = /(\d{1,3})-year/iu.exec(m[0]);
+      const cf = childrenField(field);
+      if (cf && (anchored(l).children.test(m.groups!.noun!) || (age !== null && Number(age[1]) < 18))) out.push({ field: cf, value: 1, atLeast: false, additive: false });
+      return out;
+    },
+  },
+  {
+    // "He is in hospital", "She was taken to the hospital": the one person just reported is hospitalized.
+    name: 'pronoun-hospitalized',
+    build: (l) => new RegExp(`(?<![\\p{L}])(?:(?:he|she)${SEP}(?:was|is|has${SEP}been|remains)${SEP}(?:(?:also|later|now|currently|then)${SEP})?|(?:его|её|ее|його|її)${SEP}(?:(?:тоже|также|теж|також)${SEP})?)(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
+    extract: () => [{ field: 'hospitalized', value: 1, atLeast: false, additive: false }],
   },
   {
     // "three of whom were hospitalized", "двоє з них госпіталізовані"
     name: 'subset-of-them',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}\\d])(?<count>${l.numbers.source})${SEP}(?:of${SEP}(?:whom|them)|з${SEP}них|из${SEP}них|серед${SEP}них)${SEP}${AUX}(?<verb>${l.src.hospitalized}|${l.src.killed}|${l.src.injured}|(?:${l.src.children}))`,
+        `(?<![\\p{L}\\d])(?<count>${l.numbers.source})${SEP}(?:of${SEP}(?:whom|them|the${SEP}(?:injured|wounded|victims|casualties|hurt))|(?:з|із|зі)${SEP}них|из${SEP}них|серед${SEP}них)${SEP}(?:[—–-]${SEP})?${AUX}(?:(?:an?|one)${SEP})?(?<verb>${l.src.hospitalized}|${l.src.killed}|${l.src.injured}|(?:${l.src.children}))`,
         'giu',
       ),
     extract(m, l) {
@@ -181,7 +253,7 @@ const RULES: Rule[] = [
     name: 'including-children',
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}])(?:including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших)${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>${l.numbers.source}|an?|one)?(?:${SEP})?(?:[\\p{L}\\d'’-]+${SEP}){0,2}?(?<noun>${l.src.children})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших|среди\\s+пострадавших)${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>(?:${l.numbers.source}|an?|one)(?!-))?(?:${SEP})?(?:[\\p{L}\\d'’-]+${SEP}){0,4}?(?<noun>${l.src.children})(?![\\p{L}])`,
         'giu',
       ),
     extract(m, l) {
@@ -192,11 +264,12 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "one life lost", "the death toll rose to 7", "кількість загиблих зросла до 5", "число раненых возросло до 12"
+    // "one life lost", "the death toll rose to 7", "кількість загиблих зросла до 5", "число раненых возросло до 12",
+    // and the elliptical clause with a dash for the verb ("а число раненых — до девяти")
     name: 'toll-rose-to',
     build: (l) =>
       new RegExp(
-        `(?<what>death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|injured|wounded|victims|casualties|injuries)|кількість\\s+(?:загиблих|поранених|постраждалих|жертв)|число\\s+(?:погибших|раненых|пострадавших|жертв)|количество\\s+(?:погибших|раненых|пострадавших|жертв))(?:[^.;:]{0,40}?)(?:rose|risen|increased|climbed|grew|reached|jumped|stands|is|now|зросла|зросло|збільшилася|збільшилась|сягнула|возросло|выросло|увеличилось|достигло|составляет|становить)(?:${SEP}(?:to|до|at))?${SEP}(?<count>${l.numbers.source})`,
+        `(?<what>death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|injured|wounded|victims|casualties|injuries)|кількість\\s+(?:загиблих|поранених|постраждалих|жертв)|число\\s+(?:погибших|раненых|пострадавших|жертв)|количество\\s+(?:погибших|раненых|пострадавших|жертв))(?:[^.;:]{0,90}?)(?:rose|risen|increased|climbed|grew|reached|jumped|stands|is|now|зросла|зросло|збільшилася|збільшилась|сягнула|возросло|выросло|увеличилось|достигло|составляет|становить|[—–])(?:${SEP}(?:to|до|at))?${SEP}(?<count>${l.numbers.source})`,
         'giu',
       ),
     extract(m, l) {
@@ -204,6 +277,18 @@ const RULES: Rule[] = [
       if (!c) return [];
       const what = m.groups!.what!.toLowerCase();
       const field = /поранен|постражд|injur|wound|ранен|пострадав|casualt/iu.test(what) ? 'injured' : 'killed';
+      return [{ field, value: c.value, atLeast: c.atLeast, additive: false }];
+    },
+  },
+  {
+    // "bringing the total number of injured to nine", "bringing the death toll to 12"
+    name: 'bringing-toll-to',
+    build: (l) =>
+      new RegExp(`(?<![\\p{L}])(?:bringing|raising|taking|pushing)${SEP}the${SEP}(?:(?:total|overall|official)${SEP})?(?<what>death${SEP}toll|toll|number${SEP}of${SEP}(?:dead|deaths|injured|wounded|victims|casualties|injuries)|total)${SEP}to${SEP}(?<count>${l.numbers.source})`, 'giu'),
+    extract(m, l) {
+      const c = l.numbers.parse(m.groups!.count!);
+      if (!c) return [];
+      const field = /injur|wound|casualt/iu.test(m.groups!.what!) ? 'injured' : 'killed';
       return [{ field, value: c.value, atLeast: c.atLeast, additive: false }];
     },
   },
@@ -219,11 +304,16 @@ const RULES: Rule[] = [
 ];
 
 const compiled = new Map<string, { rule: Rule; re: RegExp }[]>();
+/** Rules for English word order only (Ukrainian and Russian put the verb first anyway: 'singular-person'). */
+// 'pronoun-hospitalized' runs on every language: "його госпіталізували", "его госпитализировали".
+const EN_ONLY = new Set(['life-lost', 'verb-singular-person', 'bringing-toll-to']);
+/** Rules for Ukrainian and Russian word order and pronouns. */
+const CYR_ONLY = new Set(['pronoun-hospitalized-cyr', 'all-hospitalized-cyr', 'noun-dash-count']);
 
 function rulesFor(l: Locale): { rule: Rule; re: RegExp }[] {
   let r = compiled.get(l.lang);
   if (!r) {
-    r = RULES.filter((rule) => l.lang === 'en' || rule.name !== 'life-lost').map((rule) => ({ rule, re: rule.build(l) }));
+    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => ({ rule, re: rule.build(l) }));
     compiled.set(l.lang, r);
   }
   return r;
@@ -231,14 +321,14 @@ function rulesFor(l: Locale): { rule: Rule; re: RegExp }[] {
 
 /** All casualty figures in a sentence, overlaps resolved (the longer match wins), in text order. */
 export function findFigures(sentence: string, offset: number, l: Locale): Figure[] {
-  if (!l.casualtyWord.test(sentence)) return [];
+  if (!hasWordMatch(l.casualtyWord, sentence)) return [];
   const raw: Figure[] = [];
-  const update = l.updateWord.test(sentence);
+  const update = hasWordMatch(l.updateWord, sentence);
   // The rules only run in windows around casualty words: a long sentence costs what its figures cost.
   const windows: [number, number][] = [];
   const w = anchored(l).window;
   w.lastIndex = 0;
-  for (const m of sentence.matchAll(w)) {
+  for (const m of wordMatches(w, sentence)) {
     const a = Math.max(0, m.index! - 160);
     const b = Math.min(sentence.length, m.index! + m[0].length + 120);
     const last = windows[windows.length - 1];
@@ -249,15 +339,29 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
     const part = sentence.slice(a, b);
     for (const { rule, re } of rulesFor(l)) {
       re.lastIndex = 0;
-      for (const m of part.matchAll(re)) {
+      // Rules that can only start a word are tried at word starts only (word-matches.ts); the same matches.
+      for (const m of wordMatches(re, part)) {
         const quote = m[0];
         const start = offset + a + m.index!;
-        for (const f of rule.extract(m as RegExpExecArray, l)) {
-          raw.push({ ...f, start, end: start + quote.length, quote, rule: rule.name, update: update || rule.name === 'toll-rose-to' });
+        const figs = rule.extract(m as RegExpExecArray, l);
+        for (const f of figs) {
+          // "Initially five dead ...; by Saturday the toll had reached 41": the initial figure is no update.
+          const stale = l.staleBefore?.test(sentence.slice(Math.max(0, a + m.index! - 80), a + m.index!)) ?? false;
+          raw.push({ ...f, start, end: start + quote.length, quote, rule: rule.name, update: rule.name === 'toll-rose-to' || rule.name === 'bringing-toll-to' || (update && !stale) });
         }
+        // "was injured and hospitalized", "were wounded and taken to hospital": the same people, hospitalized.
+        const inj = figs.find((f) => f.field === 'injured');
+        const tail = anchored(l).andHospitalized.exec(part.slice(m.index! + quote.length, m.index! + quote.length + 40));
+        if (inj && tail) raw.push({ ...inj, field: 'hospitalized', start, end: start + quote.length + tail[0].length, quote: quote + tail[0], rule: `${rule.name}+hospitalized`, update });
       }
     }
   }
+  // "No one was injured", "the driver was not injured": a count inside a no-casualty phrase is no figure.
+  l.noneWord.lastIndex = 0;
+  const none = [...wordMatches(l.noneWord, sentence)].map((m) => [offset + m.index!, offset + m.index! + m[0].length] as const);
+  if (none.length) for (let i = raw.length - 1; i >= 0; i--) if (none.some(([a, b]) => raw[i]!.start < b && raw[i]!.end > a)) raw.splice(i, 1);
+  // "вбито 52-річну медсестру", "a 9-year-old": an age is no count.
+  for (let i = raw.length - 1; i >= 0; i--) if (/\d$/u.test(raw[i]!.quote) && /^-(?:річн|летн|year|month|місяч|месяч)/iu.test(sentence.slice(raw[i]!.end - offset, raw[i]!.end - offset + 8))) raw.splice(i, 1);
   // Drop a figure whose span lies inside a longer span of the same field (e.g. "a man" inside a list rule).
   const kept = raw.filter(
     (f) =>
@@ -274,6 +378,13 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
     seen.add(key);
     out.push(f);
   }
+  // ... unless the sentence itself adds to what came before ("Також ... загинув 1, ще 4 постраждали").
+  const addsToEarlier = /^[\s\p{P}]*(?:також|крім\s+того|окрім\s+того|кроме\s+того|также|also|in\s+addition)(?![\p{L}])/iu.test(sentence);
+  for (const f of out) {
+    if (addsToEarlier || !f.additive || (f.field !== 'killed' && f.field !== 'injured')) continue;
+    const earlier = out.filter((g) => g.start < f.start);
+    if (earlier.some((g) => g.field === (f.field === 'killed' ? 'injured' : 'killed')) && !earlier.some((g) => g.field === f.field)) f.besides = true;
+  }
   // "including two children" belongs to the total just before it: killed → children_killed.
   for (let i = 0; i < out.length; i++) {
     const f = out[i]!;
@@ -286,6 +397,8 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
 
 /** "No one was injured", "без постраждалих": the report says the toll is zero. */
 export function saysNoCasualties(sentence: string, l: Locale): boolean {
-  l.noneWord.lastIndex = 0;
-  return l.noneWord.test(sentence);
+  if (!l.noneBlocked) return hasWordMatch(l.noneWord, sentence);
+  // "Информации о пострадавших нет" holds "пострадавших нет" but says the toll is unknown, not zero.
+  for (const m of wordMatches(l.noneWord, sentence)) if (!l.noneBlocked.test(sentence.slice(Math.max(0, m.index - 40), m.index))) return true;
+  return false;
 }

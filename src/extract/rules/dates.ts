@@ -155,6 +155,8 @@ const RULES: DateRule[] = [
   },
 ];
 
+const STATEMENT_BEFORE = /(?:^|[^\p{L}])(?:said|says|told|reported|wrote|announced|added|stated|confirmed|posted|повідомив|повідомила|повідомили|заявив|заявила|сообщил|сообщила|сообщили|заявил|заявила)[\s\u00a0]+$/iu;
+
 /** Date cues in a sentence, most specific first. */
 export function findDates(sentence: string, offset: number, ref: string, lang: Language): DateCue[] {
   const out: DateCue[] = [];
@@ -166,7 +168,8 @@ export function findDates(sentence: string, offset: number, ref: string, lang: L
     if (out.some((d) => m.index! < d.end - offset && m.index! + m[0].length > d.start - offset)) continue;
     out.push({ date, start: offset + m.index!, end: offset + m.index! + m[0].length, quote: m[0], rule: rule.name, certainty: rule.certainty });
   }
-  if (!out.length && lang === 'en' && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence)) {
+  // A day needs a digit or an ordinal word ("the third of March"); without one ("may be", "March towards") chrono is not worth its cost.
+  if (!out.length && lang === 'en' && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence) && /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth)\b/i.test(sentence)) {
     // Explicit English dates in forms our rules do not cover ("the 3rd of March"): chrono-node.
     const refDate = new Date(`${ref}T12:00:00Z`);
     for (const r of chrono.en.parse(sentence, refDate, { forwardDate: false })) {
@@ -176,6 +179,8 @@ export function findDates(sentence: string, offset: number, ref: string, lang: L
       break;
     }
   }
+  // "the governor said on Sunday": the day of the statement, not of the attack; it dates the attack only when nothing else does.
+  for (const d of out) if (d.certainty === 'stated' && STATEMENT_BEFORE.test(sentence.slice(Math.max(0, d.start - offset - 30), d.start - offset))) d.certainty = 'implied';
   // Reject dates far after the reference (a schedule, a deadline): an attack report looks back.
   return out.filter((d) => d.date <= addDays(ref, 1));
 }

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Locale } from '../locale.js';
 import { loadLexicon } from '../lexicon.js';
+import { wordMatches } from '../word-matches.js';
 
 const require = createRequire(import.meta.url);
 const CyrillicToTranslit = require('cyrillic-to-translit-js') as new (o: { preset: string }) => { transform(s: string): string };
@@ -28,22 +29,75 @@ export interface OfficialMention {
 }
 
 const LAT_NAME = "(?<name>\\p{Lu}[\\p{Ll}'’ʼ-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{Ll}'’ʼ-]+){1,2})";
+/** Heads of Cyrillic titles in any case ("мэра Харькова", "главы ОВА", "начальника", "городского головы"). */
+const HEADS = '(?:[Нн]ачальник(?:а|у|ом)?|[Гг]олов(?:а|ы|и|е|і|ою|ой|у)|[Оо]чільник(?:а|ом|у)?|[Гг]лав(?:а|ы|е|ой|у)|[Мм]ер(?:а|ом|у)?|[Мм]эр(?:а|ом|у)?|[Гг]убернатор(?:а|ом|у)?|[Сс]тарост(?:а|ы|и|ой|ою)|[Рр]ечник(?:а|ом)?|[Сс]екретар(?:я|ь|ем)?|[Кк]ерівник(?:а|ом)?|[Рр]уководител(?:ь|я|ем))';
 const CYR_NAME = "(?<name>\\p{Lu}[\\p{Ll}'’ʼ-]+\\s+\\p{Lu}[\\p{Ll}'’ʼ-]+)";
 const NOT_NAMES = /^(?:Russian|Ukrainian|State|Emergency|Service|Air|Force|Telegram|Facebook|National|Police|Regional|Military|Administration|City|Council|Defence|Defense|The|On|In|At|According|President|Prime|Minister|Head|Mayor|Governor|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Oblast|Region|District|Shahed|Iskander|Kinzhal|Kyiv|Kharkiv|Odesa|Dnipro|Державна|Повітряні|Сили|Нацполіція|Росія|Україна)$/u;
 
+/**
+ * A national figure (the president, a minister) is an event's official only when the report has him
+ * speak ("President Volodymyr Zelensky said ..."), not when it merely mentions him ("the hometown of
+ * President Volodymyr Zelensky").
+ */
+const NATIONAL_ROLE = /^(?:president|prime minister|foreign minister|interior minister|energy minister|minister of internal affairs|prosecutor general|президент|прем|міністр|министр)/iu;
+const ATTRIBUTION_AFTER = /^[\s,]*(?:(?:also|later|has|had|then)\s+)?(?:said|says|wrote|writes|reported|reports|stated|states|added|told|confirmed|announced|posted|noted|warned|described|called|condemned|повідомив|заявив|написав|сообщил|заявил|написал)/iu;
+
 interface Known {
   byKey: [RegExp, string][];
+  /** Any listed Cyrillic surname (in any case form), with the given name before it when there is one. */
+  anyCyrillic: RegExp;
+  /** The office of a listed official, for mentions without a title. */
+  roles: Map<string, string>;
 }
 let known: Known | null = null;
 function knownOfficials(): Known {
   if (known) return known;
-  const data = loadLexicon<{ officials: Record<string, string[]> }>('common', 'officials');
+  const data = loadLexicon<{ officials: Record<string, string[]>; roles?: Record<string, string> }>('common', 'officials');
   const byKey: [RegExp, string][] = [];
+  const cyr: string[] = [];
   for (const [canonical, keys] of Object.entries(data?.officials ?? {})) {
-    for (const k of keys) byKey.push([new RegExp(`(?<![\\p{L}])${k.replace(/\s+/g, '\\s+')}`, 'u'), canonical]);
+    for (const k of keys) {
+      byKey.push([new RegExp(`(?<![\\p{L}])${k.replace(/\s+/g, '\\s+')}`, 'u'), canonical]);
+      if (/[\u0400-\u04FF]/.test(k)) cyr.push(k.replace(/\s+/g, '\\s+'));
+    }
   }
-  known = { byKey };
+  const anyCyrillic = new RegExp(`(?<![\\p{L}])(?:${cyr.sort((a, b) => b.length - a.length).join('|') || '(?!)'})\\p{Ll}*(?![\\p{L}])`, 'gu');
+  known = { byKey, anyCyrillic, roles: new Map(Object.entries(data?.roles ?? {})) };
   return known;
+}
+
+/**
+ * A listed official named without a title, where the name is the source of the post: alone on its line
+ * (a signature, a header "Олег Синєгубов"), as a header before a colon ("Кличко: ...", "Олег Кіпер: ..."),
+ * or with an attribution verb ("повідомив Олександр Прокудін", "Вілкул заявив").
+ */
+const GIVEN_BEFORE = /\p{Lu}[\p{Ll}'’ʼ]+\s+$/u;
+const ATTRIBUTION_CYR = /(?:повідомив|повідомила|повідомляє|заявив|заявила|написав|написала|розповів|розповіла|уточнив|уточнила|додав|додала|сообщил|сообщила|сообщает|заявил|заявила|написал|написала|рассказал|уточнил|добавил|за\s+словами|по\s+словам)/u;
+const ATTRIBUTED_BEFORE = new RegExp(`${ATTRIBUTION_CYR.source}[\\s,]*$`, 'u');
+const ATTRIBUTED_AFTER = new RegExp(`^[\\s,]*${ATTRIBUTION_CYR.source}`, 'u');
+function untitledMentions(sentence: string, offset: number, taken: readonly OfficialMention[]): OfficialMention[] {
+  // Cheap gate: a short line (signature, header), a colon, or an attribution verb.
+  if (sentence.length > 90 && !sentence.includes(':') && !ATTRIBUTION_CYR.test(sentence)) return [];
+  const k = knownOfficials();
+  const out: OfficialMention[] = [];
+  k.anyCyrillic.lastIndex = 0;
+  for (const m of wordMatches(k.anyCyrillic, sentence)) {
+    const given = GIVEN_BEFORE.exec(sentence.slice(Math.max(0, m.index! - 30), m.index!));
+    const from = m.index! - (given ? given[0].length : 0);
+    const start = offset + from;
+    const end = offset + m.index! + m[0].length;
+    if (taken.some((o) => o.start < end && o.end > start)) continue;
+    const before = sentence.slice(0, from);
+    const after = sentence.slice(m.index! + m[0].length);
+    const alone = !/\p{L}/u.test(before) && !/\p{L}/u.test(after);
+    const header = !/\p{L}/u.test(before) && /^\s*:/u.test(after);
+    const attributed = ATTRIBUTED_BEFORE.test(before) || ATTRIBUTED_AFTER.test(after);
+    if (!alone && !header && !attributed) continue;
+    const quote = sentence.slice(from, m.index! + m[0].length);
+    const name = latinName(quote);
+    out.push({ name, role: k.roles.get(name) ?? null, start, end, quote, nameStart: start, nameEnd: end, roleStart: null, roleEnd: null });
+  }
+  return out;
 }
 
 /** Latin form of a person's name as found in the text. */
@@ -53,11 +107,36 @@ export function latinName(raw: string): string {
   if (!/[\u0400-\u04FF]/.test(clean)) return clean;
   const russian = /[ыэёъ]/iu.test(clean);
   // Cyrillic names in Ukrainian or Russian case forms: back to the nominative for the common endings, then romanize.
-  const nominative = clean
+  const words = clean
     .split(' ')
-    .map((w) => w.replace(/(ов|ев|єв|ін|ин)(а|у|им|им|ому)$/u, '$1').replace(/(ськ|цьк|зьк)(ого|ому|им)$/u, '$1ий').replace(/(ій|ий)(а|я)$/u, '$1'))
-    .join(' ');
+    .map((w) => w.replace(/(ов|ев|єв|ін|ин)(а|у|им|им|ому)$/u, '$1').replace(/(ськ|цьк|зьк)(ого|ому|им)$/u, '$1ий').replace(/([^ь]ск|[^ь]цк)(ого|ому|им)$/u, '$1ий').replace(/(ій|ий)(а|я)$/u, '$1'));
+  // A Ukrainian official written in Russian ("Александр Гончаренко"): the given name in its Ukrainian form, the
+  // surname romanized as Ukrainian (Russian ы/э/ё read as и/е/е), so the name matches what the office uses.
+  const given = givenName(words[0]!);
+  if (given && words.length > 1) {
+    const surname = words.slice(1).join(' ').replace(/ы/g, 'и').replace(/Ы/g, 'И').replace(/[эё]/g, 'е').replace(/[ЭЁ]/g, 'Е').replace(/ъ/g, '');
+    return `${given} ${ukTranslit.transform(surname.replace(/[’ʼ`]/g, "'")).replace(/'/g, '')}`;
+  }
+  const nominative = words.join(' ');
   return (russian ? ruTranslit : ukTranslit).transform(nominative.replace(/[’ʼ`]/g, "'")).replace(/'/g, '');
+}
+
+let givenNames: Map<string, string> | null = null;
+/** Russian spellings of Ukrainian given names in any case (Александра, Сергея, Игорем) → national romanization. */
+function givenName(word: string): string | null {
+  if (!givenNames) {
+    givenNames = new Map();
+    const data = loadLexicon<{ names: Record<string, string> }>('ru', 'given-names');
+    for (const [nom, latin] of Object.entries(data?.names ?? {})) {
+      const forms = /[йь]$/u.test(nom)
+        ? ['', 'я', 'ю', 'ем', 'е'].map((e) => (e ? nom.slice(0, -1) + e : nom))
+        : /[ая]$/u.test(nom)
+          ? [nom, ...(/[гкхжчшщ]а$/u.test(nom) ? ['и'] : [nom.endsWith('я') ? 'и' : 'ы']).map((e) => nom.slice(0, -1) + e), ...['е', nom.endsWith('я') ? 'ю' : 'у', nom.endsWith('я') ? 'ей' : 'ой'].map((e) => nom.slice(0, -1) + e)]
+          : [nom, ...['а', 'у', 'ом', 'е'].map((e) => nom + e)];
+      for (const f of forms) givenNames.set(f.toLowerCase(), latin);
+    }
+  }
+  return givenNames.get(word.toLowerCase()) ?? null;
 }
 
 function english(role: string, l: Locale): string {
@@ -86,16 +165,16 @@ function patterns(l: Locale): RegExp[] {
       // "Kharkiv Mayor Ihor Terekhov", "regional governor Oleh Syniehubov", "Mayor Ihor Terekhov"
       new RegExp(`(?<![\\p{L}])(?:(?<place>\\p{Lu}[\\p{Ll}-]+(?:\\s+\\p{Lu}[\\p{Ll}-]+)?)(?:['’]s)?\\s+)?(?<role>${role})(?:\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{Ll}-]+\\s+){1,4})?,?\\s+${LAT_NAME}`, 'gu'),
       // "Oleh Syniehubov, head of the regional military administration," / "Vitali Klitschko, the mayor of Kyiv"
-      new RegExp(`${LAT_NAME},\\s+(?:the\\s+)?(?:(?<rplace>\\p{Lu}[\\p{Ll}-]+)(?:['’]s)?\\s+)?(?<role>(?:${role})(?:\\s+(?:of|for|in)\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s+(?:said|wrote|reported|stated|added|told|confirmed|announced))`, 'gu'),
+      new RegExp(`${LAT_NAME},\\s+(?:the\\s+)?(?:(?<rplace>\\p{Lu}[\\p{Ll}-]+)(?:['’]s)?\\s+)?(?<role>(?:${role})(?:\\s+(?:of|for|in)\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s*$|\\s+(?:said|wrote|reported|stated|added|told|confirmed|announced))`, 'gu'),
       // "Kyiv's mayor, Vitali Klitschko,"
       new RegExp(`(?<![\\p{L}])(?<place>\\p{Lu}[\\p{Ll}-]+)['’]s\\s+(?<role>${role}),?\\s+${LAT_NAME}`, 'gu'),
     ];
   } else {
     p = [
       // "начальник ОВА Олег Синєгубов", "мэр Харькова Игорь Терехов", "міський голова Ігор Терехов"
-      new RegExp(`(?<![\\p{L}])(?<role>${role}|(?:[Нн]ачальник|[Гг]олова|[Оо]чільник|[Гг]лава|[Мм]ер|[Мм]эр|[Гг]убернатор|[Сс]тароста|[Рр]ечник|[Сс]екретар|[Кк]ерівник|[Рр]уководитель)(?:\\s+[\\p{L}.-]+){0,3}?)(?:\\s+(?<place>\\p{Lu}[\\p{Ll}'’ʼ-]+(?:\\s+(?:ОВА|МВА|області|области))?))?,?\\s+${CYR_NAME}`, 'gu'),
+      new RegExp(`(?<![\\p{L}])(?<role>${role}|${HEADS}(?:\\s+[\\p{L}.-]+){0,4}?)(?:\\s+(?<place>\\p{Lu}[\\p{Ll}'’ʼ-]+(?:\\s+(?:ОВА|МВА|області|области))?))?,?\\s+${CYR_NAME}`, 'gu'),
       // "Олег Синєгубов, начальник Харківської ОВА"
-      new RegExp(`${CYR_NAME},\\s+(?<role>(?:${role})(?:\\s+[^,.;()]{2,50}?)?)(?=\\s*[,.;(]|\\s+(?:повідомив|повідомила|заявив|заявила|написав|написала|сообщил|сообщила|заявил|заявила|написал|написала))`, 'gu'),
+      new RegExp(`${CYR_NAME},\\s+(?<role>(?:${role}|${HEADS})(?:\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s*$|\\s+(?:повідомив|повідомила|заявив|заявила|написав|написала|сообщил|сообщила|заявил|заявила|написал|написала))`, 'gu'),
     ];
   }
   compiled.set(l.lang, p);
@@ -106,7 +185,8 @@ export function findOfficials(sentence: string, offset: number, l: Locale): Offi
   const out: OfficialMention[] = [];
   for (const re of patterns(l)) {
     re.lastIndex = 0;
-    for (const m of sentence.matchAll(re)) {
+    // The same matches as matchAll; the patterns opening with a lookbehind are tried at word starts only.
+    for (const m of wordMatches(re, sentence)) {
       const g = m.groups!;
       let name = g.name!;
       // A trailing word that is not part of the name ("Ihor Terekhov Said" never happens; "Terekhov On") is trimmed.
@@ -114,10 +194,16 @@ export function findOfficials(sentence: string, offset: number, l: Locale): Offi
       if (words.length < 2 || words.length !== name.split(/\s+/).length) continue;
       name = words.join(' ');
       const nameIdx = m.index! + m[0].lastIndexOf(g.name!);
-      const place = g.place ?? g.rplace;
+      // "Regional governor Oleh Kiper": a capitalized title word is no place.
+      const place = (g.place && !/^(?:Regional|City|District|Military|State|Acting|Deputy|Head|Chief|The)$/u.test(g.place) ? g.place : undefined) ?? g.rplace;
       let roleText = english(l.lang === 'en' ? g.role! : `${g.role!}${place ? ` ${place}` : ''}`, l);
       if (place && l.lang === 'en' && !/\bof\b/.test(roleText)) roleText = `${roleText} of ${place}`;
-      const placeIdx = place ? m.index! + m[0].indexOf(place) : null;
+      if (NATIONAL_ROLE.test(roleText) && !ATTRIBUTION_AFTER.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
+      // A place named inside the title ("head of the Dnipropetrovsk regional military administration") is where
+      // the official governs: the whole title is the role span, so attribution treats such places as weak.
+      const roleIdx = g.role ? m.index! + m[0].indexOf(g.role) : null;
+      const placeIdx = place ? m.index! + m[0].indexOf(place) : roleIdx;
+      const placeLen = place ? place.length : (g.role?.length ?? 0);
       out.push({
         name: latinName(name),
         role: roleText,
@@ -127,9 +213,10 @@ export function findOfficials(sentence: string, offset: number, l: Locale): Offi
         nameStart: offset + nameIdx,
         nameEnd: offset + nameIdx + g.name!.length,
         roleStart: placeIdx === null ? null : offset + placeIdx,
-        roleEnd: placeIdx === null ? null : offset + placeIdx + place!.length,
+        roleEnd: placeIdx === null ? null : offset + placeIdx + placeLen,
       });
     }
   }
+  if (l.lang !== 'en') out.push(...untitledMentions(sentence, offset, out));
   return out.filter((o, i) => !out.some((p, j) => j !== i && p.name === o.name && p.end - p.start > o.end - o.start && p.start <= o.start && p.end >= o.end));
 }

@@ -4,6 +4,8 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
+import { listIndexes } from './0002-list-indexes.js';
+import { statsIndexes } from './0003-stats-indexes.js';
 import type { MigrationContext } from './migration-context.js';
 
 export function migrationProvider(ctx: MigrationContext): MigrationProvider {
@@ -11,6 +13,8 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-initial': initial(ctx),
+        '0002-list-indexes': listIndexes(),
+        '0003-stats-indexes': statsIndexes(),
       };
     },
   };

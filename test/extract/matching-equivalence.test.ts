@@ -1,0 +1,109 @@
+/**
+ * The factored word-list alternation and the word-start matcher must match exactly what the flat
+ * longest-first alternation and plain matchAll / test match: same spans, same groups, same order.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alternation } from '../../src/extract/alternation.js';
+import { compileTerms, termSource } from '../../src/extract/lexicon.js';
+import { getLocale } from '../../src/extract/locale.js';
+import { firstWordMatch, hasWordMatch, wordMatches, wordStartOnly } from '../../src/extract/word-matches.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const flat = (terms: readonly string[]) => [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource).join('|');
+const spans = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => JSON.stringify([m.index, [...m], m.groups ?? null]));
+
+/** Every word list of data/lexicon (arrays of strings, and the keys of { word: value } maps). */
+function lexiconLists(): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  const walk = (name: string, v: unknown): void => {
+    if (Array.isArray(v)) {
+      if (v.every((x) => typeof x === 'string')) out.push([name, v as string[]]);
+    } else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (Object.values(o).every((x) => typeof x !== 'object' || x === null)) out.push([`${name} (keys)`, Object.keys(o)]);
+      for (const [k, x] of Object.entries(o)) walk(`${name}.${k}`, x);
+    }
+  };
+  for (const lang of ['en', 'uk', 'ru', 'common']) {
+    const dir = path.join(root, 'data/lexicon', lang);
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) walk(`${lang}/${f}`, JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
+  }
+  return out;
+}
+
+/** Report-like text: the regression corpus and the samples, plus every lexicon term in a few spellings. */
+function sampleText(lists: [string, string[]][]): string {
+  const texts: string[] = [];
+  for (const lang of ['en', 'uk', 'ru']) {
+    const dir = path.join(root, 'test/corpus', lang);
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(path.join(dir, f), 'utf8'));
+  }
+  const terms = lists.flatMap(([, l]) => l);
+  const variants = terms.flatMap((t) => [t, t.toUpperCase(), t.replace(/\*/g, 'ами'), t.replace(/\*/g, ''), `«${t.replace(/\*/g, 'ів')}»`, t.replace(/'/g, '’')]);
+  return `${texts.join('\n')}\n${variants.join(' ; ')} 😀${variants.slice(0, 50).join('😀')}`;
+}
+
+const lists = lexiconLists();
+const text = sampleText(lists);
+
+test('factored alternations match what the flat lists match, in every lexicon list', () => {
+  for (const [name, terms] of lists) {
+    for (const ignoreCase of [true, false]) {
+      const flags = ignoreCase ? 'giu' : 'gu';
+      for (const wrap of [
+        (s: string) => `(?<![\\p{L}\\p{N}])(?:${s})(?![\\p{L}\\p{N}])`,
+        (s: string) => `(?:${s})(?:[\\s\\u00a0]+\\p{L}+|ами|и)`,
+      ]) {
+        const a = new RegExp(wrap(flat(terms)), flags);
+        const b = new RegExp(wrap(alternation(terms, ignoreCase)), flags);
+        assert.deepEqual(spans(text.matchAll(b)), spans(text.matchAll(a)), `${name} ${flags} ${wrap('…')}`);
+      }
+    }
+  }
+});
+
+test('alternation keeps the order of preference where forms overlap', () => {
+  // Longest first: "п'ятьох" before "п'ять", and a wildcard form where the flat list has it.
+  const terms = ["п'ять", "п'ятьох", 'ранен*', 'ранено', '«Шахед*»', 'Шахед'];
+  for (const s of ["п'ятьох", 'п’ять', 'раненого', 'ранено', '«Шахеди»', 'Шахед']) {
+    const want = new RegExp(`^(?:${flat(terms)})`, 'iu').exec(s)?.[0];
+    assert.equal(new RegExp(`^(?:${alternation(terms)})`, 'iu').exec(s)?.[0], want, s);
+  }
+  assert.equal(alternation([]), '');
+});
+
+test('word-start matching gives what matchAll, test and exec give', () => {
+  const regexes: RegExp[] = [];
+  for (const lang of ['en', 'uk', 'ru'] as const) {
+    const l = getLocale(lang);
+    for (const v of Object.values(l.cues)) if (v instanceof RegExp) regexes.push(v);
+    regexes.push(l.casualtyWord, l.updateWord, l.noneWord, l.outageWord);
+    regexes.push(new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])`, 'giu'));
+    regexes.push(new RegExp(`(?<![\\p{L}])(?:${l.src.killed})[\\s\\u00a0]+\\p{L}+|(?<![\\p{L}\\d])\\d+`, 'giu'));
+  }
+  for (const [, terms] of lists.slice(0, 40)) regexes.push(compileTerms(terms, 'giu'), compileTerms(terms, 'u'));
+  const pieces = [text, ...text.split('\n').slice(0, 300), '', 'a', '😀поранено 3 людей', 'x😀 двоє загинули', 'ранено3 человек', 'K s ſ'];
+  for (const re of regexes) {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    const n = new RegExp(re.source, re.flags.replace('g', ''));
+    for (const t of pieces) {
+      assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), re.source.slice(0, 80));
+      assert.equal(hasWordMatch(re, t), n.test(t));
+      assert.deepEqual(spans([firstWordMatch(re, t)].filter((m) => m !== null) as RegExpExecArray[]), spans([n.exec(t)].filter((m) => m !== null) as RegExpExecArray[]));
+    }
+  }
+});
+
+test('only patterns whose every alternative opens with a letter lookbehind are walked by word starts', () => {
+  assert.equal(wordStartOnly('(?<![\\p{L}\\d])(?:a|b)'), true);
+  assert.equal(wordStartOnly('(?<![\\p{L}])a|(?<![\\p{L}\\p{N}])b'), true);
+  assert.equal(wordStartOnly('(?<![\\p{L}])a|b'), false);
+  assert.equal(wordStartOnly('(?<what>toll|число)'), false);
+  assert.equal(wordStartOnly('(?<![^\\p{L}])a'), false);
+  assert.equal(wordStartOnly('(?<![\\d])a'), false);
+  assert.equal(wordStartOnly('(?<![\\p{L}])[|(]a'), true);
+});
