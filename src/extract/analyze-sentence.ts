@@ -99,7 +99,7 @@ export function analyzeSentence(sentence: Sentence, index: number, locale: Local
     facilities,
     utilities,
     officials: findOfficials(t, off, locale),
-    dates: ref ? findDates(t, off, ref, locale.lang) : [],
+    dates: findDates(t, off, ref, locale.lang),
     time: timeMatch ? `${timeMatch[1]!.padStart(2, '0')}:${timeMatch[2]}` : null,
   };
 }

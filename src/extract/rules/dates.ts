@@ -49,12 +49,16 @@ function addDays(ref: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return iso(d);
 }
-/** The day/month in the year that puts it no later than two days after the reference. */
-function dayMonth(ref: string, day: number, month: number, year?: number): string | null {
+/**
+ * The day/month in the year that puts it no later than two days after the reference. A full date
+ * (with its year) stands without a reference; a day and month alone need one to place the year.
+ */
+function dayMonth(ref: string | null, day: number, month: number, year?: number): string | null {
   if (day < 1 || day > 31 || month < 1 || month > 12) return null;
-  let y = year ?? Number(ref.slice(0, 4));
+  if (!year && !ref) return null;
+  let y = year ?? Number(ref!.slice(0, 4));
   const make = () => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (!year && make() > addDays(ref, 2)) y -= 1;
+  if (!year && make() > addDays(ref!, 2)) y -= 1;
   return make();
 }
 function lastWeekday(ref: string, wd: number, allowSame = true): string {
@@ -68,8 +72,12 @@ interface DateRule {
   name: string;
   re: RegExp;
   certainty: 'stated' | 'implied';
-  resolve(m: RegExpExecArray, ref: string): string | null;
+  /** null: no reference date; only a rule reading a full date (with its year) can resolve then. */
+  resolve(m: RegExpExecArray, ref: string | null): string | null;
 }
+
+/** A rule relative to the reference date declines when there is none. */
+const relative = (f: (m: RegExpExecArray, ref: string) => string | null) => (m: RegExpExecArray, ref: string | null) => (ref ? f(m, ref) : null);
 
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}])';
@@ -97,7 +105,7 @@ const RULES: DateRule[] = [
     name: 'night-onto-weekday',
     certainty: 'stated',
     re: new RegExp(`${B}(?:у\\s+ніч\\s+на|в\\s+ніч\\s+на|в\\s+ночь\\s+на|overnight\\s+(?:into|to|on)|during\\s+the\\s+night\\s+(?:into|to))\\s+(?<w>${WEEKDAY_RE})${E}`, 'iu'),
-    resolve: (m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!),
+    resolve: relative((m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!)),
   },
   {
     // "on the night of 3 March" (as Ukrainian usage, the date named), "on 14 March", "14 березня", "14 марта 2026"
@@ -121,44 +129,54 @@ const RULES: DateRule[] = [
     resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), Number(m.groups!.m), m.groups!.y ? Number(m.groups!.y) : undefined),
   },
   {
+    // "2026-01-20": an ISO date, always full
+    name: 'iso',
+    certainty: 'stated',
+    re: /(?<![\d-])(?<y>20\d\d)-(?<m>\d{2})-(?<d>\d{2})(?![\d-])/u,
+    resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), Number(m.groups!.m), Number(m.groups!.y)),
+  },
+  {
     name: 'day-before-yesterday',
     certainty: 'stated',
     re: new RegExp(`${B}(?:the\\s+day\\s+before\\s+yesterday|позавчора|позавчера)${E}`, 'iu'),
-    resolve: (_m, ref) => addDays(ref, -2),
+    resolve: relative((_m, ref) => addDays(ref, -2)),
   },
   {
     name: 'yesterday',
     certainty: 'stated',
     re: new RegExp(`${B}(?:yesterday|вчора|учора|вчера|минулої\\s+ночі|прошлой\\s+ночью)${E}`, 'iu'),
-    resolve: (m, ref) => (/минулої|прошлой/iu.test(m[0]) ? ref : addDays(ref, -1)),
+    resolve: relative((m, ref) => (/минулої|прошлой/iu.test(m[0]) ? ref : addDays(ref, -1))),
   },
   {
     // "протягом доби" in a morning summary: the previous day
     name: 'past-day',
     certainty: 'implied',
     re: new RegExp(`${B}(?:протягом\\s+(?:минулої\\s+)?доби|за\\s+(?:минулу\\s+)?добу|в\\s+течение\\s+суток|за\\s+(?:прошедшие\\s+)?сутки|over\\s+the\\s+past\\s+(?:24\\s+hours|day))${E}`, 'iu'),
-    resolve: (_m, ref) => addDays(ref, -1),
+    resolve: relative((_m, ref) => addDays(ref, -1)),
   },
   {
     // weekday: "on Saturday", "у суботу", "в субботу" (the latest such day up to the reference)
     name: 'weekday',
     certainty: 'stated',
     re: new RegExp(`${B}(?:on\\s+|у\\s+|в\\s+|во\\s+)?(?:(?:early|late)\\s+)?(?<w>${WEEKDAY_RE})${E}`, 'iu'),
-    resolve: (m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!),
+    resolve: relative((m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!)),
   },
   {
     // "overnight", "last night", "this morning", "today", "сьогодні вночі", "цієї ночі", "этой ночью": the reference day
     name: 'same-day',
     certainty: 'implied',
     re: new RegExp(`${B}(?:overnight|last\\s+night|tonight|this\\s+morning|this\\s+afternoon|this\\s+evening|today|early\\s+hours|at\\s+dawn|сьогодні|вночі|цієї\\s+ночі|зранку|вранці|уранці|сегодня|ночью|этой\\s+ночью|утром)${E}`, 'iu'),
-    resolve: (_m, ref) => ref,
+    resolve: relative((_m, ref) => ref),
   },
 ];
 
 const STATEMENT_BEFORE = /(?:^|[^\p{L}])(?:said|says|told|reported|wrote|announced|added|stated|confirmed|posted|повідомив|повідомила|повідомили|заявив|заявила|сообщил|сообщила|сообщили|заявил|заявила)[\s\u00a0]+$/iu;
 
-/** Date cues in a sentence, most specific first. */
-export function findDates(sentence: string, offset: number, ref: string, lang: Language): DateCue[] {
+/**
+ * Date cues in a sentence, most specific first. With no reference date (a text ingested without its
+ * publication date) only full dates ("20 January 2026", "20.01.2026", "2026-01-20") resolve.
+ */
+export function findDates(sentence: string, offset: number, ref: string | null, lang: Language): DateCue[] {
   const out: DateCue[] = [];
   for (const rule of RULES) {
     const m = rule.re.exec(sentence);
@@ -171,9 +189,9 @@ export function findDates(sentence: string, offset: number, ref: string, lang: L
   // A day needs a digit or an ordinal word ("the third of March"); without one ("may be", "March towards") chrono is not worth its cost.
   if (!out.length && lang === 'en' && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence) && /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth)\b/i.test(sentence)) {
     // Explicit English dates in forms our rules do not cover ("the 3rd of March"): chrono-node.
-    const refDate = new Date(`${ref}T12:00:00Z`);
+    const refDate = new Date(`${ref ?? '2000-01-01'}T12:00:00Z`);
     for (const r of chrono.en.parse(sentence, refDate, { forwardDate: false })) {
-      if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+      if (!r.start.isCertain('day') || !r.start.isCertain('month') || (!ref && !r.start.isCertain('year'))) continue;
       const d = r.start.date();
       out.push({ date: iso(new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()))), start: offset + r.index, end: offset + r.index + r.text.length, quote: r.text, rule: 'chrono', certainty: 'stated' });
       break;
@@ -182,7 +200,7 @@ export function findDates(sentence: string, offset: number, ref: string, lang: L
   // "the governor said on Sunday": the day of the statement, not of the attack; it dates the attack only when nothing else does.
   for (const d of out) if (d.certainty === 'stated' && STATEMENT_BEFORE.test(sentence.slice(Math.max(0, d.start - offset - 30), d.start - offset))) d.certainty = 'implied';
   // Reject dates far after the reference (a schedule, a deadline): an attack report looks back.
-  return out.filter((d) => d.date <= addDays(ref, 1));
+  return ref ? out.filter((d) => d.date <= addDays(ref, 1)) : out;
 }
 
 /** A report's reference date (YYYY-MM-DD) in Kyiv time from a published date or date-time. */
@@ -191,5 +209,8 @@ export function referenceDay(published: string | null | undefined): string | nul
   if (/^\d{4}-\d{2}-\d{2}$/.test(published)) return published;
   const d = new Date(published);
   if (Number.isNaN(d.getTime())) return null;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return KYIV_DAY.format(d);
 }
+
+/** Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it. */
+const KYIV_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' });
