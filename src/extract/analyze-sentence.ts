@@ -9,7 +9,7 @@ import { findFigures, saysNoCasualties, type Figure } from './rules/casualties.j
 import { findDates, type DateCue } from './rules/dates.js';
 import { findOfficials, type OfficialMention } from './rules/officials.js';
 import type { TermHit } from './lexicon.js';
-import { firstWordMatch, hasWordMatch as has, wordMatches } from './word-matches.js';
+import { firstWordMatch, hasWordMatch as has, registerStarts, wordMatches } from './word-matches.js';
 
 export interface UtilityHit {
   utility: Utility;
@@ -108,10 +108,12 @@ const patternCache = new Map<string, { countBefore: RegExp; countUnit: RegExp; a
 function patterns(l: Locale) {
   let p = patternCache.get(l.lang);
   if (!p) {
+    // Each opens with a count: tried only where a count can start (word-matches.ts).
+    const s = l.numbers.starts;
     p = {
-      countBefore: new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+(?:[\\p{L}-]+[\\s\\u00a0]+)?$`, 'iu'),
-      countUnit: new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+([\\p{L}-]+(?:[\\s\\u00a0]+[\\p{L}-]+)?)`, 'giu'),
-      anyCount: new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})(?![\\p{L}\\d])`, 'giu'),
+      countBefore: registerStarts(new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+(?:[\\p{L}-]+[\\s\\u00a0]+)?$`, 'iu'), s),
+      countUnit: registerStarts(new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})[\\s\\u00a0]+([\\p{L}-]+(?:[\\s\\u00a0]+[\\p{L}-]+)?)`, 'giu'), s),
+      anyCount: registerStarts(new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})(?![\\p{L}\\d])`, 'giu'), s),
     };
     patternCache.set(l.lang, p);
   }

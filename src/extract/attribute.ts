@@ -107,6 +107,10 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
     // it stands for the attack place only when the report has not named one yet.
     if (!own.length && !focus.length) own = weak;
     own = dedupe(own);
+    // "атакували Куп'янський та Ізюмський райони Харківщини ... Постраждали четверо": several raions of one
+    // oblast told together, no settlement named: their toll is joint, so the attack is coded once, at the
+    // oblast the report names, rather than once per raion with no figures.
+    if (own.length >= 2 && !settlements.length) own = jointRegion(own, input) ?? own;
     // "В Криворожском и Павлоградском районах ночь прошла спокойно": the places of a calm line were not hit.
     const calm = l.cues.calm?.test(s.text) && !f.figures.length;
     if (f.rhetorical || f.historical || f.aboutRussia || calm) {
@@ -119,6 +123,13 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
     // what follows about them.
     if (f.diplomacy && !f.figures.length && !f.facilities.length && !f.weapons.some((w) => w.key !== 'unknown')) {
       focus = [];
+      out.push({ targets: [], carried: false, wideScope: false });
+      continue;
+    }
+    // "More than 300 residents of border villages in the Sumy region were evacuated ... because of daily
+    // shelling": the places of a displacement line are where people fled from or to, not what was hit.
+    // The focus stays: the line is an aside in an attack report, not a change of subject.
+    if (own.length && l.cues.displacement.test(s.text) && !f.figures.length && !f.facilities.length && !f.utilities.length && !f.weapons.some((w) => w.count)) {
       out.push({ targets: [], carried: false, wideScope: false });
       continue;
     }
@@ -217,12 +228,29 @@ function settleByDistrict(r: ResolvedPlace, input: AttributionInput): ResolvedPl
   return r;
 }
 
-/** A place name in capitals opening a line and followed by a comma, a country, a date or a dash. */
+// ", Jan 17", ", 17 січня", ", January 17, 2026" then "(Outlet) -": the dateline's date and outlet.
+const DATELINE_OUTLET = /^(?:,[\s\u00a0]*(?:\p{L}+\.?[\s\u00a0]+\d{1,2}|\d{1,2}[\s\u00a0]+\p{L}+\.?)(?:,?[\s\u00a0]+20\d\d)?)?[\s\u00a0]*\([^()\n]{1,60}\)[\s\u00a0]*(?:—|–|-)/u;
+
+/**
+ * A wire dateline opening the text or a paragraph: a place name in capitals followed by a comma, a
+ * country, a date or a dash ("KYIV, Jan 17 —", "КИЇВ, 17 січня."), or a place in any case followed by
+ * an optional date and the outlet in brackets before a dash ("Kyiv, Jan 17 (Reuters) -", "Kyiv (AP) —").
+ */
 function isDateline(r: ResolvedPlace, text: string): boolean {
   const s = r.span;
-  if (s.text !== s.text.toUpperCase() || !/\p{Lu}{3}/u.test(s.text)) return false;
   if (!/(?:^|\n)[\s\u00a0]*$/u.test(text.slice(Math.max(0, s.start - 20), s.start))) return false;
-  return /^\s*(?:,|\(|—|–|-)/u.test(text.slice(s.end, s.end + 4));
+  const after = text.slice(s.end, s.end + 90);
+  if (DATELINE_OUTLET.test(after)) return true;
+  if (s.text !== s.text.toUpperCase() || !/\p{Lu}{3}/u.test(s.text)) return false;
+  return /^\s*(?:,|\(|—|–|-)/u.test(after);
+}
+
+/** The oblast of raions named together, as a target from its own mention in the report; null when none. */
+function jointRegion(own: Target[], input: AttributionInput): Target[] | null {
+  const oblast = own[0]!.place?.oblast;
+  if (!oblast || !own.every((t) => t.place?.kind === 'raion' && t.place.oblast === oblast)) return null;
+  const r = input.resolved.find((o) => o.place?.kind === 'oblast' && o.place.oblast === oblast);
+  return r ? [{ key: targetKey(r.place, r), place: r.place, resolved: r, district: null }] : null;
 }
 
 function dedupe(ts: Target[]): Target[] {

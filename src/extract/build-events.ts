@@ -10,6 +10,7 @@ import { subEventTypeFor, WEAPONS, type FacilityCategory, type Utility, type Wea
 import type { SentenceFacts } from './analyze-sentence.js';
 import type { SentencePlaces, Target } from './attribute.js';
 import type { Figure, FigureField } from './rules/casualties.js';
+import { loadLexicon, termSource } from './lexicon.js';
 
 interface Bucket {
   target: Target;
@@ -50,6 +51,26 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     return b;
   };
   const reportDates = facts.filter((f) => !f.rhetorical && !f.historical).flatMap((f) => f.dates);
+  /**
+   * "Three people were killed in the region. Another 12 were injured.": a toll told over consecutive
+   * sentences about the same area, with no place named between them, is one claim, not one per field.
+   */
+  let lastClaim: { claim: WiderClaim; index: number } | null = null;
+  const pushClaim = (i: number, c: WiderClaim) => {
+    const prev = lastClaim?.claim;
+    const between = lastClaim ? places.slice(lastClaim.index + 1, i + 1).every((q) => q.carried || !q.targets.length) : false;
+    const disjoint = prev && (prev.killed === null || c.killed === null) && (prev.injured === null || c.injured === null);
+    if (prev && between && disjoint && prev.scope === c.scope && prev.date === c.date && prev.places.join('|') === c.places.join('|') && lastClaim!.index < i) {
+      prev.killed ??= c.killed;
+      prev.injured ??= c.injured;
+      prev.at_least ||= c.at_least;
+      prev.evidence.push(...c.evidence);
+      lastClaim = { claim: prev, index: i };
+      return;
+    }
+    wider.push(c);
+    lastClaim = { claim: c, index: i };
+  };
   /** Officials of sentences about no place (a signature line "Олег Синєгубов, начальник ОВА"). */
   const looseOfficials: SentenceFacts['officials'] = [];
 
@@ -67,7 +88,7 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     // A header or signature line ("Віталій Кім, голова Миколаївської ОВА:", "Сергій Лисак") speaks for the whole post.
     if (p.targets.length && f.officials.length && !hasFacts && !f.attack) looseOfficials.push(...f.officials);
     if (!p.targets.length) {
-      if (f.figures.length && (p.wideScope || f.national)) wider.push(claim(f.figures, [], f.national ? 'national' : 'multi_settlement', f, input.reference));
+      if (f.figures.length && (p.wideScope || f.national)) pushClaim(i, claim(f.figures, [], f.national ? 'national' : 'multi_settlement', f, input.reference));
       looseOfficials.push(...f.officials);
       continue;
     }
@@ -75,7 +96,7 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     const single = p.targets.length === 1 ? p.targets[0]! : null;
     if (f.figures.length) {
       if (p.carried && p.wideScope) {
-        wider.push(claim(f.figures, p.targets.map((t) => t.place?.name ?? t.resolved.span.text), 'multi_settlement', f, input.reference));
+        pushClaim(i, claim(f.figures, p.targets.map((t) => t.place?.name ?? t.resolved.span.text), 'multi_settlement', f, input.reference));
       } else if (single && !(p.wideScope && !p.carried)) {
         bucket(single).figures.push(...f.figures);
       } else {
@@ -85,8 +106,13 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
           if (t && !p.wideScope) bucket(t).figures.push(fig);
           else unplaced.push(fig);
         }
-        if (unplaced.length) wider.push(claim(unplaced, p.targets.map((t) => t.place?.name ?? t.resolved.span.text), p.wideScope && !single ? 'multi_settlement' : f.national ? 'national' : 'multi_settlement', f, input.reference));
+        if (unplaced.length) pushClaim(i, claim(unplaced, p.targets.map((t) => t.place?.name ?? t.resolved.span.text), p.wideScope && !single ? 'multi_settlement' : f.national ? 'national' : 'multi_settlement', f, input.reference));
       }
+    }
+    // "... рятувальників госпіталізовано" after "Травмовано двох рятувальників": the group counted before.
+    if (single && !p.wideScope && !f.figures.some((x) => x.field === 'hospitalized')) {
+      const back = groupHospitalized(f, buckets.get(single.key)?.figures ?? []);
+      if (back) bucket(single).figures.push(back);
     }
     // "Kyiv and other cities were reeling": the sentence speaks of more than its named places.
     if (p.wideScope) {
@@ -169,6 +195,51 @@ function casualtyWords(l: SentenceFacts['locale']): RegExp {
   }
   re.lastIndex = 0;
   return re;
+}
+
+interface GroupLexicon {
+  groups: string[];
+  hospitalized: string[];
+}
+const groupCache = new Map<string, { re: RegExp; stems: RegExp[]; countBefore: RegExp } | null>();
+/** The language's "<group noun> <hospitalized>" pattern (either order), from data/lexicon/<lang>/group-hospitalized.json. */
+function groupPatterns(l: SentenceFacts['locale']) {
+  if (!groupCache.has(l.lang)) {
+    const lex = loadLexicon<GroupLexicon>(l.lang, 'group-hospitalized');
+    if (!lex?.groups.length || !lex.hospitalized.length) groupCache.set(l.lang, null);
+    else {
+      const noun = `(?:${lex.groups.map(termSource).join('|')})`;
+      const verb = `(?:${lex.hospitalized.map(termSource).join('|')})`;
+      const aux = '(?:(?:were|was|have\\s+been|had\\s+been|are|all|both|also|later|було|були|також|теж|тоже|также)[\\s\\u00a0]+){0,3}';
+      groupCache.set(l.lang, {
+        re: new RegExp(`(?<![\\p{L}])(?:(?:the|these|those|both|all)[\\s\\u00a0]+)?(?<n1>${noun})[\\s\\u00a0]+${aux}${verb}(?![\\p{L}])|(?<![\\p{L}])${verb}[\\s\\u00a0]+(?<n2>${noun})(?![\\p{L}])`, 'iu'),
+        stems: lex.groups.map((g) => new RegExp(`(?<![\\p{L}])${termSource(g)}(?![\\p{L}])`, 'iu')),
+        countBefore: new RegExp(`(?:^|[^\\p{L}\\d])(?:${l.numbers.source}|\\d+)[\\s\\u00a0]+$`, 'iu'),
+      });
+    }
+  }
+  return groupCache.get(l.lang)!;
+}
+
+/**
+ * "Травмовано двох рятувальників ... рятувальників госпіталізовано", "Two rescuers were injured ... The
+ * rescuers were hospitalized": a bare group noun (no count of its own) with a hospitalization verb refers
+ * back to the latest casualty figure about that group in the same place: as many hospitalized.
+ */
+function groupHospitalized(f: SentenceFacts, prior: Figure[]): Figure | null {
+  const g = groupPatterns(f.locale);
+  if (!g) return null;
+  const m = g.re.exec(f.sentence.text);
+  if (!m) return null;
+  const noun = m.groups!.n1 ?? m.groups!.n2!;
+  const nounAt = m.index + m[0].indexOf(noun);
+  if (g.countBefore.test(f.sentence.text.slice(Math.max(0, nounAt - 30), nounAt))) return null;
+  const stem = g.stems.find((re) => re.test(noun));
+  if (!stem) return null;
+  const ref = [...prior].reverse().find((x) => (x.field === 'injured' || x.field === 'children_injured') && x.value > 0 && stem.test(x.quote));
+  if (!ref) return null;
+  const start = f.sentence.start + m.index;
+  return { field: 'hospitalized', value: ref.value, atLeast: ref.atLeast, update: false, additive: false, start, end: start + m[0].length, quote: m[0], rule: 'group-back-reference' };
 }
 
 const REGIONAL_ROLE = /^(?:head of the regional military administration|head of the regional state administration|governor)(?![\p{L}])/u;

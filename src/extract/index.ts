@@ -5,6 +5,8 @@
  *
  * Synchronous and allocation-light: the store and the API call it per report.
  */
+// First: the regex engine setting must be in place before any pattern runs.
+import './native-regexps.js';
 import type { ExtractionResult } from '../domain/event.js';
 import type { ReportInput } from '../domain/report.js';
 import { getGazetteer } from '../gazetteer/index.js';

@@ -72,6 +72,15 @@ export interface Locale {
     children: string;
     additional: string;
   };
+  /** The word lists behind src, for the start characters of the rules built from them (word-matches.ts). */
+  terms: {
+    killed: readonly string[];
+    injured: readonly string[];
+    hospitalized: readonly string[];
+    singular: readonly string[];
+    children: readonly string[];
+    additional: readonly string[];
+  };
   casualtyWord: RegExp; // any casualty word: a cheap gate before the figure rules run
   childWord: RegExp;
   updateWord: RegExp;
@@ -155,6 +164,7 @@ function buildLocale(lang: Language): Locale {
       children: alt(cas.children),
       additional: alt(cas.additional),
     },
+    terms: { killed: cas.killed, injured, hospitalized: cas.hospitalized, singular: cas.singular_persons, children: cas.children, additional: cas.additional },
     casualtyWord: compileTerms([...cas.killed, ...injured, ...cas.hospitalized, ...cas.none, ...cas.children], 'iu'),
     childWord: compileTerms(cas.children, 'iu'),
     updateWord: compileTerms(cas.update, 'iu'),

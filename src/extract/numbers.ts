@@ -5,7 +5,7 @@
  * that make a figure a minimum ("at least", "more than a dozen", "щонайменше", "более").
  */
 import type { Language } from '../domain/vocabulary.js';
-import { alternation } from './alternation.js';
+import { alternation, termStarts } from './alternation.js';
 import { loadLexicon } from './lexicon.js';
 
 interface NumbersLexicon {
@@ -25,6 +25,8 @@ export interface ParsedCount {
 export interface NumberGrammar {
   /** Regex source matching one count phrase (with its modifier), for embedding in rules. */
   source: string;
+  /** The characters a match of source can start with (alternation.ts termStarts), or null: anything. */
+  starts: readonly string[] | null;
   parse(phrase: string): ParsedCount | null;
 }
 
@@ -57,6 +59,9 @@ function buildGrammar(lang: Language): NumberGrammar {
   const wordNumber = `(?:${words})(?:[\\s-]+(?:${words}))?`;
   const base = `(?:(?:${digits}|${wordNumber}|an?)[\\s-]+(?:${groups})|(?:${digits}|${wordNumber})(?:[\\s-]+(?:${mult}))?|(?:${groups})|(?:${vague}))`;
   const source = `(?:(?:${atLeast}|${approx})[\\s\\u00a0]+)?${base}`;
+  // A count starts with a modifier, a digit, a number word, "a"/"an" (before a group noun), a group noun or a vague word.
+  const wordStarts = termStarts([...lex.at_least, ...lex.approximately, ...wordList, ...Object.keys(lex.groups), ...Object.keys(lex.vague)]);
+  const starts = wordStarts ? [...wordStarts, ...'0123456789', 'a'] : null;
 
   const numbers = new Map(Object.entries(lex.numbers).map(([k, v]) => [k.toLowerCase(), v]));
   const groupMap = new Map(Object.entries(lex.groups).map(([k, v]) => [k.toLowerCase(), v]));
@@ -116,5 +121,5 @@ function buildGrammar(lang: Language): NumberGrammar {
     if (!seen) return null;
     return { value: total + current, atLeast: minimum };
   }
-  return { source, parse };
+  return { source, starts, parse };
 }

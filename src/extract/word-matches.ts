@@ -21,7 +21,15 @@ interface StartKeys {
   one: Set<number>;
   /** Keys of the first two characters of the other terms, first * 65536 + second. */
   two: Set<number>;
+  /**
+   * The same test for the first character by table, for keys under FIRST (ASCII, Cyrillic): 0 no term
+   * starts so, 1 a term of `one` does, 2 only terms of `two` do (the second character decides).
+   * Most positions fail on their first character, and a table load is cheaper than a Set look-up.
+   */
+  first: Uint8Array;
 }
+
+const FIRST = 0x500;
 
 const registered = new WeakMap<RegExp, readonly string[]>();
 
@@ -54,13 +62,18 @@ function fold(c: number, ignoreCase: boolean): number {
 }
 
 function startKeys(starts: readonly string[], ignoreCase: boolean): StartKeys | null {
-  const keys: StartKeys = { ignoreCase, one: new Set(), two: new Set() };
+  const keys: StartKeys = { ignoreCase, one: new Set(), two: new Set(), first: new Uint8Array(FIRST) };
   for (const st of starts) {
     const a = fold(st.charCodeAt(0), ignoreCase);
     const b = st.length > 1 ? fold(st.charCodeAt(1), ignoreCase) : null;
     if (a < 0 || b === -1 || st.length > 2) return null;
     if (b === null) keys.one.add(a);
     else keys.two.add(a * 65536 + b);
+  }
+  for (const a of keys.one) if (a < FIRST) keys.first[a] = 1;
+  for (const ab of keys.two) {
+    const a = Math.floor(ab / 65536);
+    if (a < FIRST && keys.first[a] === 0) keys.first[a] = 2;
   }
   return keys;
 }
@@ -175,7 +188,11 @@ function candidates(text: string): Candidates {
 function mayStart(k: StartKeys, c: Candidates, j: number): boolean {
   const a = k.ignoreCase ? c.a[j]! : c.ra[j]!;
   if (a === -2) return false;
-  if (a < 0 || k.one.has(a)) return true;
+  if (a < 0) return true;
+  if (a < FIRST) {
+    const f = k.first[a]!;
+    if (f !== 2) return f === 1;
+  } else if (k.one.has(a)) return true;
   const b = k.ignoreCase ? c.b[j]! : c.rb[j]!;
   if (b === -2) return false;
   return b < 0 || k.two.has(a * 65536 + b);

@@ -123,7 +123,8 @@ export class UkraineGazetteer implements Gazetteer {
         t.add(`${adj} район`, e);
         t.add(`${adj} р-н`, e);
       }
-      for (const n of [latin, stripAdjective(latin)]) for (const w of ['district', 'raion']) t.add(`${n} ${w}`, e);
+      // "Iziumskyi" is Izium's raion, "Kupianskyi" Kupiansk's: the town is the adjective less -skyi or less -yi.
+      for (const n of new Set([latin, stripAdjective(latin), latin.replace(/skyi$/, 'sk')])) for (const w of ['district', 'raion']) t.add(`${n} ${w}`, e);
     });
     hromadas.forEach(([, , uk, latin], ref) => {
       const e: TrieEntry = { level: 'hromada', ref };

@@ -11,6 +11,12 @@ import type { IngestItem, Store } from './store.js';
 
 export type Extract = (report: ReportInput, options: { referenceDate: string | null }) => ExtractionResult;
 
+/** An extractor running elsewhere (a worker-thread pool): `size` requests can run at once. */
+export interface AsyncExtractor {
+  readonly size: number;
+  extractAsync(report: ReportInput, options: { referenceDate: string | null }): Promise<ExtractionResult>;
+}
+
 export interface IngestSummary {
   read: number;
   new: number;
@@ -30,6 +36,56 @@ export interface IngestLoopOptions {
   onProgress?: (s: IngestSummary) => void;
   /** Called for each rejection (the CLI prints one line per bad input). */
   onRejected?: (line: string, r: ReadRejection) => void;
+  /** Reports sent to an AsyncExtractor ahead of the one being stored (default max(256, 64 × size)). */
+  lookahead?: number;
+}
+
+/** A read item with its extraction done (or failed), in input order. */
+type Extracted = { item: ReadRejection } | { item: ReadItem & { kind: 'report' }; extraction: ExtractionResult } | { item: ReadItem & { kind: 'report' }; error: unknown };
+
+function referenceOf(r: ReportInput): { referenceDate: string | null } {
+  return { referenceDate: r.published ? r.published.slice(0, 10) : null };
+}
+
+async function* extractInline(items: AsyncIterable<ReadItem> | Iterable<ReadItem>, extract: Extract): AsyncGenerator<Extracted> {
+  for await (const item of items) {
+    if (item.kind === 'rejected') {
+      yield { item };
+      continue;
+    }
+    let extraction: ExtractionResult;
+    try {
+      extraction = extract(item.report, referenceOf(item.report));
+    } catch (error) {
+      yield { item, error };
+      continue;
+    }
+    yield { item, extraction };
+  }
+}
+
+/**
+ * Keeps up to `window` reports in flight in the pool and hands results back in input order, so
+ * batches, rejection lines and merge order are exactly those of the inline path. Extraction runs on
+ * while the loop writes a batch, since the window was filled before the write began.
+ */
+async function* extractAhead(items: AsyncIterable<ReadItem> | Iterable<ReadItem>, pool: AsyncExtractor, window: number): AsyncGenerator<Extracted> {
+  const queue: Array<{ result: Extracted | null; wait: Promise<Extracted> }> = [];
+  for await (const item of items) {
+    if (item.kind === 'rejected') queue.push({ result: { item }, wait: Promise.resolve({ item }) });
+    else {
+      // Settled here, so a failure waiting in the queue is never an unhandled rejection.
+      const entry: (typeof queue)[number] = { result: null, wait: null as unknown as Promise<Extracted> };
+      entry.wait = pool.extractAsync(item.report, referenceOf(item.report)).then(
+        (extraction) => (entry.result = { item, extraction }),
+        (error: unknown) => (entry.result = { item, error }),
+      );
+      queue.push(entry);
+    }
+    // Hand on whatever is already done, so a slow reader (URLs, feeds) still sees batches stored.
+    while (queue.length && (queue[0]!.result || queue.length >= window)) yield queue[0]!.result ?? (await queue[0]!.wait), void queue.shift();
+  }
+  while (queue.length) yield queue[0]!.result ?? (await queue[0]!.wait), void queue.shift();
 }
 
 export function emptySummary(): IngestSummary {
@@ -40,7 +96,12 @@ function reasonKey(reason: string): string {
   return reason.split(':')[0]!.replace(/\s+at .*$/, '').trim();
 }
 
-export async function ingestStream(store: Store, items: AsyncIterable<ReadItem> | Iterable<ReadItem>, extract: Extract, options: IngestLoopOptions = {}): Promise<IngestSummary> {
+export async function ingestStream(
+  store: Store,
+  items: AsyncIterable<ReadItem> | Iterable<ReadItem>,
+  extract: Extract | AsyncExtractor,
+  options: IngestLoopOptions = {},
+): Promise<IngestSummary> {
   const size = Math.max(1, options.batchSize ?? 500);
   const summary = emptySummary();
   let batch: IngestItem[] = [];
@@ -71,21 +132,23 @@ export async function ingestStream(store: Store, items: AsyncIterable<ReadItem> 
     options.onProgress?.(summary);
   };
 
-  for await (const it of items) {
+  const done =
+    typeof extract === 'function' ? extractInline(items, extract) : extractAhead(items, extract, Math.max(1, options.lookahead ?? Math.max(256, 64 * extract.size)));
+  for await (const x of done) {
     summary.read++;
+    const it = x.item;
     if (it.kind === 'rejected') {
       reject(it);
       continue;
     }
-    let extraction: ExtractionResult;
-    try {
-      extraction = extract(it.report, { referenceDate: it.report.published ? it.report.published.slice(0, 10) : null });
-    } catch (err) {
+    if ('error' in x) {
       // An extractor failure is that report's problem, never the batch's.
+      const err = x.error;
       reject({ kind: 'rejected', origin: it.origin, reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    batch.push({ report: it.report, extraction, origin: it.origin });
+    if (!('extraction' in x)) continue;
+    batch.push({ report: it.report, extraction: x.extraction, origin: it.origin });
     if (batch.length >= size) await flush();
   }
   await flush();

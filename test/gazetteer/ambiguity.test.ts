@@ -89,6 +89,11 @@ describe('lists and neighbours', () => {
       'Saltivskyi:city_district:Kharkiv', 'Kyivskyi:city_district:Kharkiv', 'Kharkiv:settlement:Kharkiv',
     ]);
   });
+  test('English raions named by their towns, listed before one "districts"', () => {
+    assert.deepEqual(resolved('Shelling hit the Kupiansk and Izium districts of Kharkiv region.'), [
+      'Kupianskyi:raion:Kharkiv', 'Iziumskyi:raion:Kharkiv', 'Kharkiv:oblast:Kharkiv',
+    ]);
+  });
   test('Russian hromada adjectives in a list', () => {
     const r = resolved('Враг обстрелял Никопольский район: досталось Марганецкой, Червоногригорьевской громадам.');
     assert.deepEqual(r.slice(1), ['Marhanetska:hromada:Dnipropetrovsk', 'Chervonohryhorivska:hromada:Dnipropetrovsk']);

@@ -230,7 +230,7 @@ describe('bundled samples', () => {
     assert.equal((await store.listEvents({ city: 'Zolochiv', oblast: 'Lviv', sort: '-date', limit: 10 })).rows.length, 0);
   });
 
-  gap('takes no place from a capital dateline or from where people fled to', '"KYIV, Jan 17 (…)" on a barrage report gives a Kyiv event; evacuees from Sumy-region villages give a Sumy-oblast event', async () => {
+  it('takes no place from a capital dateline or from where people fled to', async () => {
     assert.equal((await store.listEvents({ city: 'Kyiv', date_from: '2026-01-17', date_to: '2026-01-17', sort: '-date', limit: 10 })).rows.length, 0);
     const sumy = await store.listEvents({ oblast: 'Sumy', date_from: '2026-01-30', date_to: '2026-01-30', sort: '-date', limit: 10 });
     assert.deepEqual(sumy.rows.filter((e) => !e.location.city).length, 0);

@@ -13,6 +13,7 @@ import type { Extract, IngestSummary } from '../../store/ingest-pipeline.js';
 import { ingestStream } from '../../store/ingest-pipeline.js';
 import { readPaths } from '../../ingest/index.js';
 import { extractReport } from '../../extract/index.js';
+import { createExtractPool, defaultWorkerCount } from '../../extract-worker/extract-pool.js';
 
 /** The readers' and extractor's entry points. */
 export interface Pipeline {
@@ -51,10 +52,15 @@ export function registerIngest(program: Command): void {
       .argument('<inputs...>', 'files, directories (recursively) or http(s) URLs')
       .option('--max-bytes <n>', 'reject reports larger than this (default 5 MB)', (v) => parseInt(v, 10))
       .option('--batch-size <n>', 'reports per transaction', (v) => parseInt(v, 10), 500)
+      .option('--workers <n>', `extraction worker threads; 0 extracts on the main thread (default ${defaultWorkerCount()}: CPUs minus one, for the thread that reads and writes the store)`, (v) => parseInt(v, 10))
       .option('--json', 'print the summary as JSON on stdout'),
-  ).action(async (inputs: string[], opts: { db?: string; databaseUrl?: string; maxBytes?: number; batchSize: number; json?: boolean }) => {
+  ).action(async (inputs: string[], opts: { db?: string; databaseUrl?: string; maxBytes?: number; batchSize: number; workers?: number; json?: boolean }) => {
     const pipeline = await loadPipeline();
+    const workers = opts.workers ?? defaultWorkerCount();
+    if (!Number.isInteger(workers) || workers < 0) throw new Error(`--workers must be a whole number >= 0, not ${String(opts.workers)}`);
     const store = await openStore(storeOptionsFrom(opts));
+    // Same results either way (the loop keeps input order); workers only spread extraction over cores.
+    const pool = workers > 0 ? createExtractPool(workers) : null;
     const tty = !!process.stderr.isTTY;
     const bar = new cliProgress.SingleBar(
       { format: 'ingest {value} read | {new} new | {duplicate} dup | {rejected} rejected', noTTYOutput: !tty, notTTYSchedule: 5000, stream: process.stderr },
@@ -62,7 +68,7 @@ export function registerIngest(program: Command): void {
     );
     let started = false;
     try {
-      const summary = await ingestStream(store, pipeline.readPaths(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), pipeline.extract, {
+      const summary = await ingestStream(store, pipeline.readPaths(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), pool ?? pipeline.extract, {
         batchSize: opts.batchSize,
         onRejected: (line) => {
           if (tty && started) bar.stop();
@@ -83,6 +89,7 @@ export function registerIngest(program: Command): void {
       if (summary.rejected > 0) process.exitCode = 1;
     } finally {
       if (started) bar.stop();
+      await pool?.close();
       await store.close();
     }
   });

@@ -5,8 +5,9 @@
  * "<killed|injuring> <count> <people>", "a <man> was <killed>" / "загинула <жінка>", "<count> of whom
  * were <hospitalized>", "including <count> <children>".
  */
+import { termStarts } from '../alternation.js';
 import type { Locale } from '../locale.js';
-import { hasWordMatch, wordMatches } from '../word-matches.js';
+import { hasWordMatch, registerStarts, wordMatches } from '../word-matches.js';
 
 export type FigureField = 'killed' | 'injured' | 'hospitalized' | 'children_killed' | 'children_injured';
 
@@ -31,6 +32,11 @@ export interface Figure {
 interface Rule {
   name: string;
   build(l: Locale): RegExp;
+  /**
+   * The characters a match can start with (the lists the pattern opens with), so that word-matches.ts
+   * tries the rule only where one stands; null or absent: everywhere. A superset never changes a match.
+   */
+  starts?(l: Locale): readonly string[] | null;
   extract(m: RegExpExecArray, l: Locale): Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[];
 }
 
@@ -42,6 +48,19 @@ const AGES = '(?:[\\s\\u00a0]+aged[\\s\\u00a0]+\\d{1,3}(?:(?:\\s*,\\s*|[\\s\\u00
 const APPOSITIVE = '(?:\\s*,\\s*(?:among\\s+them|including|of\\s+whom|серед\\s+них|зокрема|среди\\s+них|в\\s+том\\s+числе)[\\s\\u00a0]+[^,.;]{1,40},)?';
 /** Up to three descriptive words between a count and its noun ("two more elderly", "п'ятеро місцевих"). */
 const ADJ = "(?:[\\p{L}\\d'’-]+[\\s\\u00a0]+){0,3}?";
+
+/** Start characters of a pattern opening with any of these (termStarts per list; null: anything). */
+function startsOf(...lists: (readonly string[] | null)[]): string[] | null {
+  const out: string[] = [];
+  for (const list of lists) {
+    if (!list) return null;
+    out.push(...list);
+  }
+  return out;
+}
+const words = (...lists: (readonly string[])[]) => termStarts(lists.flat());
+const verbStarts = (l: Locale) => words(l.terms.killed, l.terms.injured, l.terms.hospitalized);
+const DIGITS = [...'0123456789'];
 
 interface Anchored {
   hospitalized: RegExp;
@@ -64,9 +83,12 @@ function anchored(l: Locale): Anchored {
       injured: new RegExp(`^(?:${l.src.injured})$`, 'iu'),
       children: new RegExp(`^(?:${l.src.children})$`, 'iu'),
       bareSingle: new RegExp(`(?:\\s*,\\s*|${SEP}(?:та|і|й|и)${SEP})(?<s>${l.src.singular})(?![\\p{L}])`, 'giu'),
-      countNoun: new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])(?:${SEP}${ADJ}(?<noun>${l.src.persons}))?`, 'giu'),
+      countNoun: registerStarts(new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])(?:${SEP}${ADJ}(?<noun>${l.src.persons}))?`, 'giu'), l.numbers.starts),
       andHospitalized: new RegExp(`^${SEP}(?:and|та|і|й|и)${SEP}(?:(?:was|were|later|then|також|также)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'iu'),
-      window: new RegExp(`(?<![\\p{L}])(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized}|${l.src.children}|toll|кількість|число|количество)`, 'giu'),
+      window: registerStarts(
+        new RegExp(`(?<![\\p{L}])(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized}|${l.src.children}|toll|кількість|число|количество)`, 'giu'),
+        startsOf(verbStarts(l), words(l.terms.children), ['to', 'кі', 'чи', 'ко']),
+      ),
     };
     anchoredCache.set(l.lang, a);
   }
@@ -116,6 +138,7 @@ const RULES: Rule[] = [
   {
     // "four people were wounded", "three passengers and four rescuers were injured", "двоє людей загинули"
     name: 'count-people-verb',
+    starts: (l) => startsOf(words(l.terms.additional), l.numbers.starts),
     build: (l) =>
       new RegExp(
         `(?<![\\p{L}\\d])(?<!aged${SEP}|aged${SEP}\\d{1,3}${SEP}and${SEP}|aged${SEP}\\d{1,3},${SEP})(?<add>(?:${l.src.additional})${SEP})?(?<list>(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*|(?:${l.numbers.source}))(?:${SEP}(?:${l.src.additional}))?${AGES}${APPOSITIVE}${SEP}${AUX}(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
@@ -137,6 +160,7 @@ const RULES: Rule[] = [
     // "injuring at least 14 people", "killed two civilians", "поранено двох людей", "загинули 3 людини"; a list item
     // followed by its own verb starts the next clause ("погибли семеро, 22 человека ранены").
     name: 'verb-count-people',
+    starts: verbStarts,
     build: (l) =>
       new RegExp(
         `(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})${SEP}(?:(?:ще|еще|ещё|another|also|щонайменше|)${SEP})?(?<list>(?:${l.numbers.source})(?<noun>${SEP}${ADJ}(?:${l.src.persons}))?(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})|(?:${l.src.singular})(?=[\\s,.;:]|$))(?!${SEP}${AUX}(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])))*)(?![\\p{L}\\d])`,
@@ -162,6 +186,10 @@ const RULES: Rule[] = [
   {
     // "a man was killed", "a 9-year-old girl was injured", "загинула жінка", "поранено 54-річного чоловіка"
     name: 'singular-person',
+    starts: (l) =>
+      l.lang === 'en'
+        ? words(['another', 'a', 'an', 'one', 'the'])
+        : startsOf(verbStarts(l), words(['ще', 'також', 'еще', 'ещё', 'также', 'один', 'одна', 'одну', 'одній', 'одного', 'одному', 'одной', 'одним']), DIGITS, words(l.terms.singular)),
     build: (l) =>
       new RegExp(
         l.lang === 'en'
@@ -190,12 +218,14 @@ const RULES: Rule[] = [
   {
     // "Він госпіталізований", "Її доставили до лікарні", "Он госпитализирован": the one person just reported.
     name: 'pronoun-hospitalized-cyr',
+    starts: () => words(['він', 'вона', 'його', 'її', 'он', 'она', 'его', 'ее', 'её']),
     build: (l) => new RegExp(`(?<![\\p{L}])(?:він|вона|його|її|он|она|его|ее|её)${SEP}(?:(?:був|була|було|був|был|была|також|также|вже|уже)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
     extract: () => [{ field: 'hospitalized', value: 1, atLeast: false, additive: false }],
   },
   {
     // "Усі поранені госпіталізовані", "їх госпіталізовано", "Усіх доставили до лікарні": as many as were injured.
     name: 'all-hospitalized-cyr',
+    starts: () => words(['усі', 'всі', 'усіх', 'всіх', 'їх', 'все', 'всех', 'их']),
     build: (l) =>
       new RegExp(`(?<![\\p{L}])(?:усі|всі|усіх|всіх|їх|все|всех|их)${SEP}(?:(?:${l.src.injured})${SEP})?(?:(?:було|були|также|також)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
     extract: () => [{ field: 'hospitalized', value: 0, atLeast: false, additive: false, all: true }],
@@ -203,6 +233,7 @@ const RULES: Rule[] = [
   {
     // "Поранених — 12", "Загиблих — двоє", "Раненых – пятеро": the noun, a dash, the count.
     name: 'noun-dash-count',
+    starts: verbStarts,
     build: (l) => new RegExp(`(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})[\\s\\u00a0]*[—–-][\\s\\u00a0]*(?<count>${l.numbers.source})(?![\\p{L}\\d])`, 'giu'),
     extract(m, l) {
       const field = fieldOf(m.groups!.verb!, l);
@@ -213,6 +244,7 @@ const RULES: Rule[] = [
   {
     // "killing a 64-year-old man", "injuring a woman", "shelling killed an elderly man" (English active voice)
     name: 'verb-singular-person',
+    starts: (l) => words(l.terms.killed, l.terms.injured),
     build: (l) =>
       new RegExp(`(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured})${SEP}(?:an?|one|its|his|her|their)${SEP}(?:[\\p{L}\\d'’-]+${SEP}){0,3}?(?<noun>${l.src.singular})(?![\\p{L}])`, 'giu'),
     extract(m, l) {
@@ -228,12 +260,14 @@ const RULES: Rule[] = [
   {
     // "He is in hospital", "She was taken to the hospital": the one person just reported is hospitalized.
     name: 'pronoun-hospitalized',
+    starts: () => words(['he', 'she', 'его', 'её', 'ее', 'його', 'її']),
     build: (l) => new RegExp(`(?<![\\p{L}])(?:(?:he|she)${SEP}(?:was|is|has${SEP}been|remains)${SEP}(?:(?:also|later|now|currently|then)${SEP})?|(?:его|её|ее|його|її)${SEP}(?:(?:тоже|также|теж|також)${SEP})?)(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
     extract: () => [{ field: 'hospitalized', value: 1, atLeast: false, additive: false }],
   },
   {
     // "three of whom were hospitalized", "двоє з них госпіталізовані"
     name: 'subset-of-them',
+    starts: (l) => l.numbers.starts,
     build: (l) =>
       new RegExp(
         `(?<![\\p{L}\\d])(?<count>${l.numbers.source})${SEP}(?:of${SEP}(?:whom|them|the${SEP}(?:injured|wounded|victims|casualties|hurt))|(?:з|із|зі)${SEP}них|из${SEP}них|серед${SEP}них)${SEP}(?:[—–-]${SEP})?${AUX}(?:(?:an?|one)${SEP})?(?<verb>${l.src.hospitalized}|${l.src.killed}|${l.src.injured}|(?:${l.src.children}))`,
@@ -251,6 +285,7 @@ const RULES: Rule[] = [
   {
     // "including two children", "among them a 12-year-old boy", "серед них двоє дітей", "в том числе трое детей"
     name: 'including-children',
+    starts: () => words(['including', 'among', 'of', 'серед', 'зокрема', 'у', 'в', 'среди']),
     build: (l) =>
       new RegExp(
         `(?<![\\p{L}])(?:including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших|среди\\s+пострадавших)${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>(?:${l.numbers.source}|an?|one)(?!-))?(?:${SEP})?(?:[\\p{L}\\d'’-]+${SEP}){0,4}?(?<noun>${l.src.children})(?![\\p{L}])`,
@@ -283,6 +318,7 @@ const RULES: Rule[] = [
   {
     // "bringing the total number of injured to nine", "bringing the death toll to 12"
     name: 'bringing-toll-to',
+    starts: () => words(['bringing', 'raising', 'taking', 'pushing']),
     build: (l) =>
       new RegExp(`(?<![\\p{L}])(?:bringing|raising|taking|pushing)${SEP}the${SEP}(?:(?:total|overall|official)${SEP})?(?<what>death${SEP}toll|toll|number${SEP}of${SEP}(?:dead|deaths|injured|wounded|victims|casualties|injuries)|total)${SEP}to${SEP}(?<count>${l.numbers.source})`, 'giu'),
     extract(m, l) {
@@ -295,6 +331,7 @@ const RULES: Rule[] = [
   {
     // "one life lost", "a life was lost"
     name: 'life-lost',
+    starts: () => words(['one', 'a', 'two', 'three', 'four', 'five']),
     build: () => /(?<![\p{L}])(?<count>one|a|two|three|four|five)\s+(?:life|lives)\s+(?:was\s+|were\s+)?lost/giu,
     extract(m, l) {
       const c = /^a$/i.test(m.groups!.count!) ? { value: 1, atLeast: false } : l.numbers.parse(m.groups!.count!);
@@ -313,7 +350,7 @@ const CYR_ONLY = new Set(['pronoun-hospitalized-cyr', 'all-hospitalized-cyr', 'n
 function rulesFor(l: Locale): { rule: Rule; re: RegExp }[] {
   let r = compiled.get(l.lang);
   if (!r) {
-    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => ({ rule, re: rule.build(l) }));
+    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => ({ rule, re: registerStarts(rule.build(l), rule.starts?.(l) ?? null) }));
     compiled.set(l.lang, r);
   }
   return r;

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Locale } from '../locale.js';
 import { loadLexicon } from '../lexicon.js';
-import { wordMatches } from '../word-matches.js';
+import { registerStarts, wordMatches } from '../word-matches.js';
 
 const require = createRequire(import.meta.url);
 const CyrillicToTranslit = require('cyrillic-to-translit-js') as new (o: { preset: string }) => { transform(s: string): string };
@@ -50,6 +50,18 @@ interface Known {
   roles: Map<string, string>;
 }
 let known: Known | null = null;
+
+/** The first one or two letters of each name, for word-matches.ts; null when a name opens with anything else. */
+function nameStarts(names: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (const n of names) {
+    // Not a letter a quantifier makes optional ("Ab?"): then only the first, or nothing.
+    const m = /^\p{L}\p{L}?(?![?*+{])/u.exec(n);
+    if (!m) return null;
+    out.push(m[0]);
+  }
+  return out.length ? out : null;
+}
 function knownOfficials(): Known {
   if (known) return known;
   const data = loadLexicon<{ officials: Record<string, string[]>; roles?: Record<string, string> }>('common', 'officials');
@@ -61,7 +73,7 @@ function knownOfficials(): Known {
       if (/[\u0400-\u04FF]/.test(k)) cyr.push(k.replace(/\s+/g, '\\s+'));
     }
   }
-  const anyCyrillic = new RegExp(`(?<![\\p{L}])(?:${cyr.sort((a, b) => b.length - a.length).join('|') || '(?!)'})\\p{Ll}*(?![\\p{L}])`, 'gu');
+  const anyCyrillic = registerStarts(new RegExp(`(?<![\\p{L}])(?:${cyr.sort((a, b) => b.length - a.length).join('|') || '(?!)'})\\p{Ll}*(?![\\p{L}])`, 'gu'), nameStarts(cyr));
   known = { byKey, anyCyrillic, roles: new Map(Object.entries(data?.roles ?? {})) };
   return known;
 }
