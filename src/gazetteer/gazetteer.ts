@@ -117,8 +117,13 @@ export class UkraineGazetteer implements Gazetteer {
       }
       if (o.code.startsWith('UA01')) t.add('Crimea', e);
     });
+    // "Нікопольщина", "Павлоградщина": a raion's area named like an oblast's ("Харківщина"); where the two
+    // coincide (Харківський район / Харківщина) the word means the oblast, so the raion does not get it.
+    const regionWords = new Set(oblasts.flatMap((o) => [...o.uk_region, ...o.ru_region]).map(normalizeName));
     raions.forEach(([, , uk, latin], ref) => {
       const e: TrieEntry = { level: 'raion', ref };
+      const area = raionArea(uk);
+      if (area && !regionWords.has(normalizeName(area))) for (const a of new Set([area, russianVariant(area)])) t.add(a, e);
       for (const adj of [uk, ...russianVariants(uk)]) {
         t.add(`${adj} район`, e);
         t.add(`${adj} р-н`, e);
@@ -456,6 +461,14 @@ export class UkraineGazetteer implements Gazetteer {
     const d = this.data;
     return { settlements: d.settlements.length, districts: d.districts.length, hromadas: d.hromadas.length, raions: d.raions.length, oblasts: d.oblasts.length, names: this.trie.size };
   }
+}
+
+/** The "-щина" name of a raion's area: Нікопольський → Нікопольщина, Луцький → Луччина, Криворізький → Криворіжчина. */
+function raionArea(adjective: string): string | null {
+  if (/цький$/u.test(adjective)) return adjective.replace(/цький$/u, 'ччина');
+  if (/зький$/u.test(adjective)) return adjective.replace(/зький$/u, 'жчина');
+  if (/ський$/u.test(adjective)) return adjective.replace(/ський$/u, 'щина');
+  return null;
 }
 
 /** Plural unit words that can close a list of names: "... та Оболонському районах". */

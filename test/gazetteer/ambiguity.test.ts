@@ -94,6 +94,11 @@ describe('lists and neighbours', () => {
       'Kupianskyi:raion:Kharkiv', 'Iziumskyi:raion:Kharkiv', 'Kharkiv:oblast:Kharkiv',
     ]);
   });
+  test('a raion\'s area in -щина, but the oblast\'s where the two coincide', () => {
+    assert.deepEqual(resolved('Ворог обстріляв Нікопольщину. На Павлоградщині вибухи. Враг атаковал Никопольщину. На Харківщині.'), [
+      'Nikopolskyi:raion:Dnipropetrovsk', 'Pavlohradskyi:raion:Dnipropetrovsk', 'Nikopolskyi:raion:Dnipropetrovsk', 'Kharkiv:oblast:Kharkiv',
+    ]);
+  });
   test('Russian hromada adjectives in a list', () => {
     const r = resolved('Враг обстрелял Никопольский район: досталось Марганецкой, Червоногригорьевской громадам.');
     assert.deepEqual(r.slice(1), ['Marhanetska:hromada:Dnipropetrovsk', 'Chervonohryhorivska:hromada:Dnipropetrovsk']);
