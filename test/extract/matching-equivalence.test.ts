@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { alternation } from '../../src/extract/alternation.js';
 import { compileTerms, termSource } from '../../src/extract/lexicon.js';
 import { getLocale } from '../../src/extract/locale.js';
-import { firstWordMatch, hasWordMatch, wordMatches, wordStartOnly } from '../../src/extract/word-matches.js';
+import { casualtyPatterns } from '../../src/extract/rules/casualties.js';
+import { firstWordMatch, hasWordMatch, registerStarts, wordMatches, wordStartOnly } from '../../src/extract/word-matches.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const flat = (terms: readonly string[]) => [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource).join('|');
@@ -95,6 +96,23 @@ test('word-start matching gives what matchAll, test and exec give', () => {
       assert.equal(hasWordMatch(re, t), n.test(t));
       assert.deepEqual(spans([firstWordMatch(re, t)].filter((m) => m !== null) as RegExpExecArray[]), spans([n.exec(t)].filter((m) => m !== null) as RegExpExecArray[]));
     }
+  }
+});
+
+test('rules tried only where their start characters stand match what matchAll matches', () => {
+  // The casualty rules, the count patterns and the officials' names, with the start characters
+  // registered from the lists they open with; the reference regexes are fresh copies without them.
+  const regexes: RegExp[] = [];
+  for (const lang of ['en', 'uk', 'ru'] as const) {
+    const l = getLocale(lang);
+    regexes.push(...casualtyPatterns(l));
+    regexes.push(registerStarts(new RegExp(`(?<![\\p{L}\\d])(${l.numbers.source})(?![\\p{L}\\d])`, 'giu'), l.numbers.starts));
+    assert.ok(l.numbers.starts?.length, `${lang}: counts have start characters`);
+  }
+  const pieces = [...text.split('\n').slice(0, 400), '😀поранено 3 людей', 'ЗАГИНУЛИ ДВОЄ, ПОРАНЕНО П’ЯТЬОХ', 'Two people were KILLED and 3 injured', 'ранено3 человек'];
+  for (const re of regexes) {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const t of pieces) assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), re.source.slice(0, 80));
   }
 });
 

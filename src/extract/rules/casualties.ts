@@ -356,6 +356,12 @@ function rulesFor(l: Locale): { rule: Rule; re: RegExp }[] {
   return r;
 }
 
+/** The patterns run through word-matches.ts with their start characters (for the equivalence test). */
+export function casualtyPatterns(l: Locale): RegExp[] {
+  const a = anchored(l);
+  return [...rulesFor(l).map((r) => r.re), a.window, a.countNoun];
+}
+
 /** All casualty figures in a sentence, overlaps resolved (the longer match wins), in text order. */
 export function findFigures(sentence: string, offset: number, l: Locale): Figure[] {
   if (!hasWordMatch(l.casualtyWord, sentence)) return [];
