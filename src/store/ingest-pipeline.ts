@@ -70,22 +70,18 @@ async function* extractInline(items: AsyncIterable<ReadItem> | Iterable<ReadItem
  * while the loop writes a batch, since the window was filled before the write began.
  */
 async function* extractAhead(items: AsyncIterable<ReadItem> | Iterable<ReadItem>, pool: AsyncExtractor, window: number): AsyncGenerator<Extracted> {
-  const queue: Array<{ result: Extracted | null; wait: Promise<Extracted> }> = [];
+  // Results are handed on only once the window is full (or the input ends), not as soon as they
+  // are done: the queue then stays deep while the loop writes a batch, so the workers never idle.
+  const queue: Array<Promise<Extracted>> = [];
   for await (const item of items) {
-    if (item.kind === 'rejected') queue.push({ result: { item }, wait: Promise.resolve({ item }) });
+    if (item.kind === 'rejected') queue.push(Promise.resolve({ item }));
     else {
       // Settled here, so a failure waiting in the queue is never an unhandled rejection.
-      const entry: (typeof queue)[number] = { result: null, wait: null as unknown as Promise<Extracted> };
-      entry.wait = pool.extractAsync(item.report, referenceOf(item.report)).then(
-        (extraction) => (entry.result = { item, extraction }),
-        (error: unknown) => (entry.result = { item, error }),
-      );
-      queue.push(entry);
+      queue.push(pool.extractAsync(item.report, referenceOf(item.report)).then((extraction) => ({ item, extraction }), (error: unknown) => ({ item, error })));
     }
-    // Hand on whatever is already done, so a slow reader (URLs, feeds) still sees batches stored.
-    while (queue.length && (queue[0]!.result || queue.length >= window)) yield queue[0]!.result ?? (await queue[0]!.wait), void queue.shift();
+    if (queue.length >= window) yield await queue.shift()!;
   }
-  while (queue.length) yield queue[0]!.result ?? (await queue[0]!.wait), void queue.shift();
+  for (const head of queue.splice(0)) yield await head;
 }
 
 export function emptySummary(): IngestSummary {
