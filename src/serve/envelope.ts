@@ -3,7 +3,7 @@
  * failure. Every JSON answer of the API goes through here.
  */
 import type { Context } from 'hono';
-import { safeJson } from './json-text.js';
+import { safeJson, safeJsonText } from './json-text.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -29,4 +29,10 @@ export function okPage(_c: Context, data: unknown[], next: string | null): Respo
 export function errorResponse(status: number, message: string, details: unknown = null, headers: Record<string, string> = {}): Response {
   const body: ErrorBody = { ok: false, error: { status, message, details } };
   return jsonResponse(body, status, headers);
+}
+
+/** One page whose rows are already JSON text (stored events): spliced in, not parsed and re-serialized. */
+export function okJsonPage(_c: Context, rows: string[], next: string | null): Response {
+  const body = `{"ok":true,"data":[${rows.map(safeJsonText).join(',')}],"next":${safeJson(next)}}`;
+  return new Response(body, { status: 200, headers: { 'Content-Type': JSON_TYPE } });
 }

@@ -14,3 +14,8 @@ const ESCAPES: Record<string, string> = {
 export function safeJson(value: unknown): string {
   return JSON.stringify(value).replace(UNSAFE, (ch) => ESCAPES[ch]!);
 }
+
+/** The same escaping for text that is already JSON (a stored row): the characters only occur inside strings. */
+export function safeJsonText(json: string): string {
+  return json.replace(UNSAFE, (ch) => ESCAPES[ch]!);
+}

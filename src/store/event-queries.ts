@@ -68,6 +68,12 @@ function filters(backend: StoreBackend, q: EventQuery, eb: EB): Expression<SqlBo
 }
 
 export async function listEvents(backend: StoreBackend, q: EventQuery): Promise<Page<MergedEvent>> {
+  const page = await listEventsJson(backend, q);
+  return { rows: page.rows.map((r) => JSON.parse(r) as MergedEvent), next: page.next };
+}
+
+/** The same page as the stored JSON text of each event (for the API, which would only re-serialize it). */
+export async function listEventsJson(backend: StoreBackend, q: EventQuery): Promise<Page<string>> {
   const sort = q.sort ?? '-date';
   const desc = sort.startsWith('-');
   const col = SORT_COLUMN[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMN];
@@ -92,7 +98,7 @@ export async function listEvents(backend: StoreBackend, q: EventQuery): Promise<
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
-    rows: page.map((r) => JSON.parse(r.data) as MergedEvent),
+    rows: page.map((r) => r.data),
     next: more && last ? encodeCursor(last.sort_value as string | number, last.id) : null,
   };
 }

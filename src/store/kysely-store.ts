@@ -123,6 +123,10 @@ export class KyselyStore implements Store {
     return events.listEvents(this.backend, query);
   }
 
+  listEventsJson(query: EventQuery): Promise<Page<string>> {
+    return events.listEventsJson(this.backend, query);
+  }
+
   streamEvents(query: EventQuery): AsyncIterable<MergedEvent> {
     return events.streamEvents(this.backend, query);
   }

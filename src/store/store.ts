@@ -298,6 +298,8 @@ export interface Store {
   // ---- events
   /** Events matching the filters, one keyset page in the query's `sort` order. Merged-away events are hidden. */
   listEvents(query: EventQuery): Promise<Page<MergedEvent>>;
+  /** The same page with each event as its stored JSON text (what listEvents parses): for the API's list. */
+  listEventsJson(query: EventQuery): Promise<Page<string>>;
   /** Every matching event (ignores cursor/limit), in `sort` order, read in pages: for exports. */
   streamEvents(query: EventQuery): AsyncIterable<MergedEvent>;
   /** The event with its mentions and revision log; also returns merged-away events (see merged_into). */

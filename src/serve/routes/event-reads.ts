@@ -9,7 +9,7 @@ import type { EventQuery } from '../../domain/event-query.js';
 import type { MergedEvent } from '../../domain/merged-event.js';
 import { notFound } from '../api-error.js';
 import type { AppDeps, AppEnv } from '../app-env.js';
-import { ok, okPage } from '../envelope.js';
+import { ok, okJsonPage } from '../envelope.js';
 import { eventsCsv, eventsGeojson, eventsNdjson } from '../export/event-formats.js';
 import { attachment, prime, streamResponse } from '../export/stream-body.js';
 import { parseQuery } from '../query-params.js';
@@ -30,8 +30,8 @@ export function stripJson(id: string): string {
 export function registerEventReads(app: Hono<AppEnv>, { store }: AppDeps): void {
   const list = async (c: Context<AppEnv>) => {
     const q: EventQuery = parseQuery(c, EventQuerySchema);
-    const page = await store.listEvents(q);
-    return okPage(c, page.rows, page.next);
+    const page = await store.listEventsJson(q);
+    return okJsonPage(c, page.rows, page.next);
   };
   app.get('/api/events', list);
   app.get('/api/events.json', list);
