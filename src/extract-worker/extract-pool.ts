@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ExtractionResult } from '../domain/event.js';
 import type { ReportInput } from '../domain/report.js';
-import type { AsyncExtractor } from '../store/ingest-pipeline.js';
+import { ExtractorUnavailableError, type AsyncExtractor } from '../store/ingest-pipeline.js';
 import type { ExtractRequest, ExtractResponse } from './protocol.js';
 import { spawnExtractWorker } from './spawn-worker.js';
 
@@ -56,11 +56,13 @@ export function createExtractPool(size: number = defaultWorkerCount()): ExtractP
       else p.reject(new Error(res.message));
     });
     const fail = (why: string) => {
-      for (const p of slot.pending.values()) p.reject(new Error(`extraction worker stopped: ${why}`));
+      const current = !closed && slots[i] === slot;
+      // A worker that never answered cannot start: the reports waiting on it are not at fault.
+      if (current && !slot.answered) broken ??= why;
+      const error = current && !slot.answered ? new ExtractorUnavailableError(`extraction worker failed to start: ${broken}`) : new Error(`extraction worker stopped: ${why}`);
+      for (const p of slot.pending.values()) p.reject(error);
       slot.pending.clear();
-      if (closed || slots[i] !== slot) return;
-      if (!slot.answered) broken ??= why;
-      else start(i);
+      if (current && slot.answered) start(i);
     };
     slot.worker.on('error', (err) => fail(err.message));
     slot.worker.on('exit', (code) => fail(`exit code ${code}`));
@@ -71,7 +73,7 @@ export function createExtractPool(size: number = defaultWorkerCount()): ExtractP
     size: n,
     extractAsync(report: ReportInput, options: { referenceDate: string | null }): Promise<ExtractionResult> {
       if (closed) return Promise.reject(new Error('extraction pool is closed'));
-      if (broken) return Promise.reject(new Error(`extraction worker failed to start: ${broken}`));
+      if (broken) return Promise.reject(new ExtractorUnavailableError(`extraction worker failed to start: ${broken}`));
       let slot = slots[0]!;
       for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
       const id = nextId++;

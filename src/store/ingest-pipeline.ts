@@ -17,6 +17,15 @@ export interface AsyncExtractor {
   extractAsync(report: ReportInput, options: { referenceDate: string | null }): Promise<ExtractionResult>;
 }
 
+/**
+ * Thrown by an AsyncExtractor that cannot extract anything (its workers die before their first
+ * answer: a missing build, a module that fails to load). Not a bad report: the run stops with this
+ * one error after storing what it had, instead of recording every later report as rejected.
+ */
+export class ExtractorUnavailableError extends Error {
+  override readonly name = 'ExtractorUnavailableError';
+}
+
 export interface IngestSummary {
   read: number;
   new: number;
@@ -138,8 +147,12 @@ export async function ingestStream(
       continue;
     }
     if ('error' in x) {
-      // An extractor failure is that report's problem, never the batch's.
       const err = x.error;
+      if (err instanceof ExtractorUnavailableError) {
+        await flush();
+        throw err;
+      }
+      // An extractor failure is that report's problem, never the batch's.
       reject({ kind: 'rejected', origin: it.origin, reason: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
