@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Command } from 'commander';
+import { runCommand } from './run-command.js';
 import { registerIngest } from '../../src/cli/commands/ingest.js';
 import type { IngestSummary } from '../../src/store/ingest-pipeline.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -29,24 +29,8 @@ interface Run {
 }
 
 async function ingest(args: string[]): Promise<Run> {
-  const program = new Command().exitOverride();
-  registerIngest(program);
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  // Strings only: the test runner's own messages to its parent process go through stdout as bytes.
-  process.stdout.write = ((c: string | Uint8Array, ...rest: never[]) => (typeof c === 'string' ? ((out += c), true) : write.out(c, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array, ...rest: never[]) => (typeof c === 'string' ? ((err += c), true) : write.err(c, ...rest))) as typeof process.stderr.write;
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['ingest', ...args, '--json'], { from: 'user' });
-    return { code: Number(process.exitCode ?? 0), stderr: err.split('\n').filter(Boolean), summary: JSON.parse(out) as IngestSummary };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = saved;
-  }
+  const r = await runCommand(registerIngest, ['ingest', ...args, '--json']);
+  return { code: r.code, stderr: r.stderr, summary: JSON.parse(r.stdout) as IngestSummary };
 }
 
 function rejectionLines(run: Run): string[] {

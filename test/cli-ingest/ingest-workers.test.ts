@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Command } from 'commander';
+import { runCommand, type CommandRun } from './run-command.js';
 import { registerIngest } from '../../src/cli/commands/ingest.js';
 import { openStore } from '../../src/store/open-store.js';
 import { databasesUnderTest } from './databases.js';
@@ -17,25 +17,8 @@ import { MAX_BYTES, writeInputs } from './ingest-inputs.js';
 
 const dbs = await databasesUnderTest('ingest_workers');
 
-async function ingest(args: string[]): Promise<{ code: number; stderr: string[]; stdout: string }> {
-  const program = new Command().exitOverride();
-  registerIngest(program);
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  // Strings only: the test runner's own messages to its parent process go through stdout as bytes.
-  process.stdout.write = ((c: string | Uint8Array, ...rest: never[]) => (typeof c === 'string' ? ((out += c), true) : write.out(c, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array, ...rest: never[]) => (typeof c === 'string' ? ((err += c), true) : write.err(c, ...rest))) as typeof process.stderr.write;
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await program.parseAsync(['ingest', ...args, '--json'], { from: 'user' });
-    return { code: Number(process.exitCode ?? 0), stderr: err.split('\n').filter(Boolean), stdout: out };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = saved;
-  }
+async function ingest(args: string[]): Promise<CommandRun> {
+  return runCommand(registerIngest, ['ingest', ...args, '--json']);
 }
 
 async function stored(db: TestDatabase) {

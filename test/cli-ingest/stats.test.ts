@@ -4,24 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
-import { Command } from 'commander';
+import { runCommand } from './run-command.js';
 import { registerStats } from '../../src/cli/commands/stats.js';
 import { openStore } from '../../src/store/open-store.js';
 import { item } from '../store/fixtures.js';
 
 async function run(args: string[]): Promise<string> {
-  const program = new Command().exitOverride();
-  registerStats(program);
-  let out = '';
-  const write = process.stdout.write.bind(process.stdout);
-  // Strings only: the test runner's own messages to its parent process go through stdout as bytes.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (typeof chunk === 'string' ? ((out += chunk), true) : write(chunk, ...rest))) as typeof process.stdout.write;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    process.stdout.write = write;
-  }
-  return out;
+  return (await runCommand(registerStats, args)).stdout;
 }
 
 it('prints the counts as JSON', async () => {
