@@ -259,7 +259,6 @@ export class UkraineGazetteer implements Gazetteer {
     const tokens = tokenize(text);
     const spans: PlaceSpan[] = [];
     const lists: { span: number; first: number; unit: Token }[] = [];
-    this.gapTextSource = text;
     for (let i = 0; i < tokens.length; ) {
       const tok = tokens[i]!;
       const cyrillic = /[\u0400-\u04FF]/.test(tok.raw);
@@ -303,7 +302,7 @@ export class UkraineGazetteer implements Gazetteer {
       if (m.last > m.first && PLURAL_UNIT_WORDS.has(tokens[m.last]!.norm)) lists.push({ span: spans.length - 1, first: m.first, unit: tokens[m.last]! });
       i = m.last + 1;
     }
-    return lists.length ? this.withListedUnits(spans, lists, tokens) : spans;
+    return lists.length ? this.withListedUnits(spans, lists, tokens, text) : spans;
   }
 
   /**
@@ -312,7 +311,7 @@ export class UkraineGazetteer implements Gazetteer {
    * "Покровской, Червоногригорьевской громадам". Each listed adjective becomes a span of that unit's
    * level, replacing what it matched alone (the village Дарницьке, the town Покровськ).
    */
-  private withListedUnits(spans: PlaceSpan[], lists: { span: number; first: number; unit: Token }[], tokens: Token[]): PlaceSpan[] {
+  private withListedUnits(spans: PlaceSpan[], lists: { span: number; first: number; unit: Token }[], tokens: Token[], text: string): PlaceSpan[] {
     const added: PlaceSpan[] = [];
     for (const list of lists) {
       const { span, unit } = list;
@@ -324,7 +323,7 @@ export class UkraineGazetteer implements Gazetteer {
         let adj = k;
         if (LIST_CONJUNCTIONS.has(tokens[adj]!.norm)) adj--;
         if (adj < 0) break;
-        const gap = this.gapText(tokens, adj, adj === k ? first : k);
+        const gap = listGap(text, tokens, adj, adj === k ? first : k);
         if (!/^[\s,]*$/.test(gap) || (adj === k && !gap.includes(','))) break;
         const cand = tokens[adj]!;
         if (!cand.capitalized) break;
@@ -344,12 +343,6 @@ export class UkraineGazetteer implements Gazetteer {
     if (!added.length) return spans;
     const kept = spans.filter((s) => !added.some((a) => a.start < s.end && s.start < a.end));
     return [...kept, ...added].sort((a, b) => a.start - b.start);
-  }
-
-  private gapTextSource = '';
-  private gapText(tokens: Token[], a: number, b: number): string {
-    // The characters between token a's end and token b's start, conjunction tokens excluded.
-    return this.gapTextSource.slice(tokens[a]!.end, tokens[b]!.start).replace(/(^|[\s,])(та|і|й|и|and|or|або|или)(?=[\s,]|$)/giu, '$1');
   }
 
   // ---- resolve ---------------------------------------------------------------------------------
@@ -463,6 +456,11 @@ export class UkraineGazetteer implements Gazetteer {
   }
 }
 
+/** The characters between token a's end and token b's start, with list conjunctions taken out. */
+function listGap(text: string, tokens: Token[], a: number, b: number): string {
+  return text.slice(tokens[a]!.end, tokens[b]!.start).replace(CONJUNCTION_IN_GAP, '$1');
+}
+
 /** The "-щина" name of a raion's area: Нікопольський → Нікопольщина, Луцький → Луччина, Криворізький → Криворіжчина. */
 function raionArea(adjective: string): string | null {
   if (/цький$/u.test(adjective)) return adjective.replace(/цький$/u, 'ччина');
@@ -474,6 +472,7 @@ function raionArea(adjective: string): string | null {
 /** Plural unit words that can close a list of names: "... та Оболонському районах". */
 const PLURAL_UNIT_WORDS = new Set(['райони', 'районах', 'районам', 'районів', 'районы', 'районов', 'громади', 'громадах', 'громадам', 'громад', 'громады', 'общины', 'общинах', 'общинам', 'districts', 'raions', 'hromadas', 'communities']);
 const LIST_CONJUNCTIONS = new Set(['та', 'і', 'й', 'и', 'and', 'or', 'або', 'или']);
+const CONJUNCTION_IN_GAP = new RegExp(`(^|[\\s,])(${[...LIST_CONJUNCTIONS].join('|')})(?=[\\s,]|$)`, 'giu');
 
 const isBig = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
 
