@@ -84,24 +84,21 @@ export function textStems(word: string): string[] {
  * громада") and the -ьевск- spelling of Ukrainian -івськ- after a consonant ("Червоногригорьевская").
  */
 export function russianVariants(uk: string): string[] {
-  const base = russianVariant(uk);
-  const out = new Set<string>([base]);
   const fem = (s: string) => s.replace(/ська$/u, 'ская').replace(/цька$/u, 'цкая').replace(/([^аеиоуыэюя])на$/u, '$1ная');
-  out.add(fem(base));
-  const soft = russianVariant(uk.replace(/([бвгджзклмнпрстфхцчшщ])івськ/gu, '$1ьевськ').replace(/([бвгджзклмнпрстфхцчшщ])івка/gu, '$1ьевка'));
-  out.add(soft);
-  out.add(fem(soft));
-  // The apostrophe has no Russian counterpart before я/ю/є in many names: Основ'янський → Основянский.
-  if (/'/u.test(uk)) {
-    const plain = russianVariant(uk.replace(/'/gu, ''));
-    out.add(plain);
-    out.add(fem(plain));
-  }
-  // Ukrainian и is often Russian ы: Немишлянський → Немышлянский.
-  if (/и/u.test(uk)) {
-    const hard = russianVariant(uk.replace(/и(?!й)/gu, 'ы'));
-    out.add(hard);
-    out.add(fem(hard));
+  // The Ukrainian spellings each Russian form is mapped from (the letter mapping applies to all).
+  const spellings = [
+    uk,
+    uk.replace(/([бвгджзклмнпрстфхцчшщ])івськ/gu, '$1ьевськ').replace(/([бвгджзклмнпрстфхцчшщ])івка/gu, '$1ьевка'),
+    // The apostrophe has no Russian counterpart before я/ю/є in many names: Основ'янський → Основянский.
+    ...(/'/u.test(uk) ? [uk.replace(/'/gu, '')] : []),
+    // Ukrainian и is often Russian ы: Немишлянський → Немышлянский.
+    ...(/и/u.test(uk) ? [uk.replace(/и(?!й)/gu, 'ы')] : []),
+  ];
+  const out = new Set<string>();
+  for (const spelling of spellings) {
+    const ru = russianVariant(spelling);
+    out.add(ru);
+    out.add(fem(ru));
   }
   out.delete(uk);
   return [...out];
