@@ -60,18 +60,40 @@ export async function dialectsUnderTest(tag: string): Promise<DialectUnderTest[]
       skip: pgSkip,
       async open() {
         const schema = `t_${tag}_${process.pid}_${++counter}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-        await dropSchema(schema);
-        const store = await openStore({ databaseUrl: TEST_PG_URL, schema });
+        const store = await withSchemaLock(async () => {
+          await dropSchema(schema);
+          return openStore({ databaseUrl: TEST_PG_URL, schema });
+        });
         return {
           store,
           cleanup: async () => {
             await store.close();
-            await dropSchema(schema);
+            await withSchemaLock(() => dropSchema(schema));
           },
         };
       },
     },
   ];
+}
+
+/**
+ * Test files run in parallel processes, each with schemas of its own. Kysely's migrator reads the
+ * catalog of every schema before it takes its migration lock, and that read fails ("schema … does not
+ * exist") when another process drops its schema at that moment. Opening (migrating) and dropping a
+ * test schema therefore take one session-level advisory lock, so they never overlap.
+ */
+const SCHEMA_LOCK = 731_902_118;
+
+async function withSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => {});
+    await client.end();
+  }
 }
 
 export async function dropSchema(schema: string): Promise<void> {
