@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
+import { toEventListItem } from '../src/domain/event-list-item.js';
 import { EventQuerySchema } from '../src/domain/event-query.js';
 import type { MergedEvent } from '../src/domain/merged-event.js';
 import type { Weapon } from '../src/domain/vocabulary.js';
@@ -120,7 +121,7 @@ async function buildDatabase(): Promise<void> {
         events.push({
           id, place_key: `c:${oblast.toLowerCase()}|${city.toLowerCase()}`, date, sort_date: date, sort_killed: killed, sort_injured: injured,
           city, city_key: city.toLowerCase(), oblast, oblast_key: oblast.toLowerCase(), status: 'unreviewed', killed, injured,
-          data: JSON.stringify(e), overrides: '{}', notes: null, merged_into: null, created_at: now, updated_at: now,
+          data: JSON.stringify(e), list_item: JSON.stringify(toEventListItem(e)), overrides: '{}', notes: null, merged_into: null, created_at: now, updated_at: now,
         });
         tags.push({ event_id: id, kind: 'weapon', value: weapon });
         if (events.length >= ROWS_PER_INSERT) {

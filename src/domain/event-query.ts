@@ -3,6 +3,7 @@
  * format twin), the store implementations and the dashboard's URL state.
  */
 import { z } from 'zod';
+import { EVENT_VIEWS } from './event-list-item.js';
 import { EVENT_STATUSES, FACILITY_CATEGORIES, UTILITIES, WEAPONS } from './vocabulary.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -25,5 +26,7 @@ export const EventQuerySchema = z.object({
   /** Opaque keyset cursor from the previous page's `next`. */
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Exports ignore it: they always write the whole record. */
+  view: z.enum(EVENT_VIEWS).optional().describe('list pages: summary (the default: figures without per-source values, no evidence or attributions) or full'),
 });
 export type EventQuery = z.infer<typeof EventQuerySchema>;

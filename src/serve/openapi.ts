@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EventQuerySchema } from '../domain/event-query.js';
 import { EvidenceSchema } from '../domain/event.js';
+import { EventListItemSchema } from '../domain/event-list-item.js';
 import { MergedEventSchema } from '../domain/merged-event.js';
 import { ReportInputSchema } from '../domain/report.js';
 import { ApiEventPatchSchema, MergeBodySchema, SplitBodySchema } from './event-patch-schema.js';
@@ -52,10 +53,10 @@ const secured = { security: [{ bearer: [] }], parameters: [{ name: 'X-Strikewatc
 
 export function openApiDocument(): Record<string, unknown> {
   const eventFilters = queryParams(EventQuerySchema);
-  const exportFilters = eventFilters.filter((p) => p.name !== 'cursor' && p.name !== 'limit');
+  const exportFilters = eventFilters.filter((p) => p.name !== 'cursor' && p.name !== 'limit' && p.name !== 'view');
   const reportFilters = queryParams(ReportQuerySchema);
   const reportExportFilters = reportFilters.filter((p) => p.name !== 'cursor' && p.name !== 'limit');
-  const eventList: Op = { get: { summary: 'Events matching the filters, one keyset page', parameters: eventFilters, responses: { 200: envelope({ type: 'array', items: ref('MergedEvent') }, true), ...errors(400) } } };
+  const eventList: Op = { get: { summary: 'Events matching the filters, one keyset page', parameters: eventFilters, responses: { 200: envelope({ type: 'array', items: { oneOf: [ref('EventListItem'), ref('MergedEvent')], description: 'EventListItem; MergedEvent with view=full' } }, true), ...errors(400) } } };
   const eventDetail: Op = {
     get: { summary: 'One event with its mentions (evidence quotes) and revisions', parameters: [idParam('event')], responses: { 200: envelope(ref('EventDetail')), ...errors(404) } },
   };
@@ -127,6 +128,7 @@ export function openApiDocument(): Record<string, unknown> {
       },
       schemas: {
         MergedEvent: schemaOf(MergedEventSchema),
+        EventListItem: schemaOf(EventListItemSchema),
         ReportInput: schemaOf(ReportInputSchema),
         Evidence: schemaOf(EvidenceSchema),
         EventDetail: {

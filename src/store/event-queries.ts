@@ -68,11 +68,14 @@ function filters(backend: StoreBackend, q: EventQuery, eb: EB): Expression<SqlBo
 }
 
 export async function listEvents(backend: StoreBackend, q: EventQuery): Promise<Page<MergedEvent>> {
-  const page = await listEventsJson(backend, q);
+  const page = await listEventsJson(backend, { ...q, view: 'full' });
   return { rows: page.rows.map((r) => JSON.parse(r) as MergedEvent), next: page.next };
 }
 
-/** The same page as the stored JSON text of each event (for the API, which would only re-serialize it). */
+/**
+ * The same page as the stored JSON text of each event (for the API, which would only re-serialize it):
+ * the whole record with view 'full', its list item (domain/event-list-item.ts) otherwise.
+ */
 export async function listEventsJson(backend: StoreBackend, q: EventQuery): Promise<Page<string>> {
   const sort = q.sort ?? '-date';
   const desc = sort.startsWith('-');
@@ -80,7 +83,7 @@ export async function listEventsJson(backend: StoreBackend, q: EventQuery): Prom
   const limit = Math.max(1, Math.min(1000, q.limit ?? 100));
   let query = backend.db
     .selectFrom('events')
-    .select(['events.id', 'events.data', `events.${col} as sort_value`])
+    .select(['events.id', q.view === 'full' ? 'events.data as json' : 'events.list_item as json', `events.${col} as sort_value`])
     .where((eb) => filters(backend, q, eb));
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor);
@@ -98,7 +101,7 @@ export async function listEventsJson(backend: StoreBackend, q: EventQuery): Prom
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
   return {
-    rows: page.map((r) => r.data),
+    rows: page.map((r) => r.json),
     next: more && last ? encodeCursor(last.sort_value as string | number, last.id) : null,
   };
 }

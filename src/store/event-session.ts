@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { ExtractedEvent } from '../domain/event.js';
+import { toEventListItem } from '../domain/event-list-item.js';
 import type { MergedEvent } from '../domain/merged-event.js';
 import type { SourceKind } from '../domain/report.js';
 import type { EventStatus } from '../domain/vocabulary.js';
@@ -373,6 +374,7 @@ export class EventSession {
         killed: merged.killed,
         injured: merged.injured,
         data: JSON.stringify(merged),
+        list_item: JSON.stringify(toEventListItem(merged)),
         overrides: JSON.stringify(ev.overrides),
         notes: ev.notes,
         merged_into: ev.mergedInto,

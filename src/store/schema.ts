@@ -72,6 +72,8 @@ export interface EventsTable {
   killed: number | null;
   injured: number | null;
   data: string; // JSON MergedEvent
+  /** JSON EventListItem of data: what list pages serve (domain/event-list-item.ts). */
+  list_item: string;
   overrides: string; // JSON { field: { value, actor, at } }
   notes: string | null;
   merged_into: string | null;

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { markerRadius } from '../../web/src/components/map-marker.js';
 import { aggregateByDay, fillDays } from '../../web/src/events-data.js';
 import { parseFilters, toQuery } from '../../web/src/filters.js';
-import type { MergedEvent } from '../../web/src/types.js';
+import type { EventListItem } from '../../web/src/types.js';
 
 describe('filters in the URL', () => {
   test('round trip keeps every set key and drops empty ones', () => {
@@ -41,7 +41,7 @@ describe('per-day series', () => {
   });
 
   test('client-side aggregation counts events and treats unknown figures as zero, skips undated events', () => {
-    const ev = (date: string | null, killed: number | null, injured: number | null) => ({ date, killed, injured }) as MergedEvent;
+    const ev = (date: string | null, killed: number | null, injured: number | null) => ({ date, killed, injured }) as EventListItem;
     const s = aggregateByDay([ev('2026-03-01', 1, null), ev('2026-03-02', null, 4), ev(null, 9, 9), ev('2026-03-02', 2, 2)]);
     assert.deepEqual(s, { days: ['2026-03-01', '2026-03-02'], events: [1, 2], killed: [1, 2], injured: [0, 6] });
   });

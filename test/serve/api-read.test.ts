@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
+import { EventListItemSchema, toEventListItem, type EventListItem } from '../../src/domain/event-list-item.js';
 import { MergedEventSchema } from '../../src/domain/merged-event.js';
 import type { MergedEvent } from '../../src/domain/merged-event.js';
 import { EVENT_COLUMNS } from '../../src/serve/export/event-row.js';
@@ -42,22 +43,35 @@ for (const d of dialects) {
       assert.deepEqual(body, { ok: true, data: { dialect: d.dialect, events: 41 } });
     });
 
-    it('GET /api/events answers one page of MergedEvents in the envelope, /api/events.json the same', async () => {
-      const { status, body, res } = await getJson<MergedEvent[]>(app, '/api/events?limit=5');
+    it('GET /api/events answers one page of list items in the envelope, /api/events.json the same', async () => {
+      const { status, body, res } = await getJson<EventListItem[]>(app, '/api/events?limit=5');
       assert.equal(status, 200);
       assert.match(res.headers.get('content-type')!, /^application\/json/);
       assert.equal(body.ok, true);
       assert.equal(body.data.length, 5);
       assert.equal(typeof body.next, 'string');
-      for (const e of body.data) MergedEventSchema.parse(e);
-      const twin = await getJson<MergedEvent[]>(app, '/api/events.json?limit=5');
+      for (const e of body.data) EventListItemSchema.strict().parse(e);
+      const twin = await getJson<EventListItem[]>(app, '/api/events.json?limit=5');
       assert.deepEqual(twin.body, body);
+    });
+
+    it('view=full gives the whole records of the same page; a list item is its record without the per-source detail', async () => {
+      const items = await getJson<EventListItem[]>(app, '/api/events?limit=5&sort=-killed');
+      const full = await getJson<MergedEvent[]>(app, '/api/events?limit=5&sort=-killed&view=full');
+      assert.equal(full.status, 200);
+      assert.equal(full.body.next, items.body.next);
+      for (const e of full.body.data) MergedEventSchema.strict().parse(e);
+      assert.deepEqual(full.body.data.map(toEventListItem), items.body.data);
+      const withSources = full.body.data.find((e) => e.figures.killed.sources.length > 0);
+      assert.ok(withSources, 'a seeded event with a killed figure');
+      assert.equal(items.body.data.find((e) => e.id === withSources.id)!.figures.killed.source_count, withSources.figures.killed.sources.length);
+      assert.equal((await getJson(app, '/api/events?view=lean')).status, 400);
     });
 
     it('walks every event exactly once with keyset paging, in every sort order', async () => {
       const all = (await store.stats()).events;
       for (const sort of ['-date', 'date', 'killed', '-killed', 'injured', '-injured']) {
-        const { rows, pages } = await walk<MergedEvent>(app, `/api/events?limit=7&sort=${sort}`);
+        const { rows, pages } = await walk<EventListItem>(app, `/api/events?limit=7&sort=${sort}`);
         assert.equal(rows.length, all, sort);
         assert.equal(new Set(rows.map((r) => r.id)).size, all, `${sort}: no duplicates`);
         assert.equal(pages, Math.ceil(all / 7), sort);
@@ -69,7 +83,7 @@ for (const d of dialects) {
     });
 
     it('CSV has the ACLED-then-ours header and one row per event, equal to the JSON total across pages', async () => {
-      const json = await walk<MergedEvent>(app, '/api/events?limit=9');
+      const json = await walk<EventListItem>(app, '/api/events?limit=9');
       const { status, body, res } = await text(app, '/api/events.csv');
       assert.equal(status, 200);
       assert.match(res.headers.get('content-type')!, /^text\/csv/);
@@ -144,7 +158,7 @@ for (const d of dialects) {
         'q=more',
       ];
       for (const f of filters) {
-        const ids = (await walk<MergedEvent>(app, `/api/events?limit=3&${f}`)).rows.map((e) => e.id);
+        const ids = (await walk<EventListItem>(app, `/api/events?limit=3&${f}`)).rows.map((e) => e.id);
         assert.ok(ids.length > 0, `${f} matches something`);
         const csv = csvObjects((await text(app, `/api/events.csv?${f}`)).body).map((o) => o.event_id);
         const geo = (JSON.parse((await text(app, `/api/events.geojson?${f}`)).body) as { features: Array<{ id: string }> }).features.map((x) => x.id);
@@ -153,7 +167,7 @@ for (const d of dialects) {
         assert.deepEqual(geo, ids, `${f} geojson`);
         assert.deepEqual(nd, ids, `${f} ndjson`);
       }
-      const kharkiv = (await walk<MergedEvent>(app, '/api/events?oblast=Kharkiv')).rows;
+      const kharkiv = (await walk<EventListItem>(app, '/api/events?oblast=Kharkiv')).rows;
       assert.equal(kharkiv.length, 9);
       assert.ok(kharkiv.every((e) => e.location.oblast === 'Kharkiv'));
     });
@@ -276,7 +290,9 @@ for (const d of dialects) {
       }
       for (const twin of ['/api/events/{id}.json', '/api/reports/{id}.json']) assert.ok(doc.paths[twin], twin);
       const params = doc.paths['/api/events']!.get!.parameters!.map((p) => p.name);
-      assert.deepEqual(params.sort(), ['city', 'cursor', 'date_from', 'date_to', 'facility', 'limit', 'min_injured', 'min_killed', 'oblast', 'q', 'sort', 'status', 'utility', 'weapon']);
+      assert.deepEqual(params.sort(), ['city', 'cursor', 'date_from', 'date_to', 'facility', 'limit', 'min_injured', 'min_killed', 'oblast', 'q', 'sort', 'status', 'utility', 'view', 'weapon']);
+      const exportParams = doc.paths['/api/events.csv']!.get!.parameters!.map((p) => p.name);
+      assert.ok(!exportParams.includes('view') && !exportParams.includes('cursor'), 'exports take the filters only');
     });
   });
 }

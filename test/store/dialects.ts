@@ -84,7 +84,7 @@ export async function dialectsUnderTest(tag: string): Promise<DialectUnderTest[]
  */
 const SCHEMA_LOCK = 731_902_118;
 
-async function withSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(fn: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {

@@ -4,21 +4,21 @@
  */
 import { apiGet } from './api.js';
 import { toQuery, type Filters } from './filters.js';
-import type { MergedEvent, StoreStats } from './types.js';
+import type { EventListItem, StoreStats } from './types.js';
 
 export const MAP_CAP = 5000;
 
 export interface EventSet {
-  events: MergedEvent[];
+  events: EventListItem[];
   /** True when more events match than were read (MAP_CAP). */
   truncated: boolean;
 }
 
 export async function fetchAllEvents(filters: Filters, signal?: AbortSignal, cap = MAP_CAP): Promise<EventSet> {
-  const events: MergedEvent[] = [];
+  const events: EventListItem[] = [];
   let cursor: string | undefined;
   do {
-    const page = await apiGet<MergedEvent[]>(`/api/events?${toQuery(filters, { limit: '1000', cursor })}`, signal);
+    const page = await apiGet<EventListItem[]>(`/api/events?${toQuery(filters, { limit: '1000', cursor })}`, signal);
     events.push(...page.data);
     cursor = page.next ?? undefined;
   } while (cursor && events.length < cap);
@@ -66,7 +66,7 @@ export function fillDays(rows: ReadonlyArray<{ date: string; events: number; kil
 }
 
 /** Per-day totals of a filtered event list (events without a date have no place on a timeline). */
-export function aggregateByDay(events: readonly MergedEvent[]): DaySeries {
+export function aggregateByDay(events: readonly EventListItem[]): DaySeries {
   return fillDays(events.filter((e) => e.date).map((e) => ({ date: e.date!, events: 1, killed: e.killed ?? 0, injured: e.injured ?? 0 })));
 }
 

@@ -6,6 +6,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { listIndexes } from './0002-list-indexes.js';
 import { statsIndexes } from './0003-stats-indexes.js';
+import { eventListItems } from './0004-event-list-items.js';
 import type { MigrationContext } from './migration-context.js';
 
 export function migrationProvider(ctx: MigrationContext): MigrationProvider {
@@ -15,6 +16,7 @@ export function migrationProvider(ctx: MigrationContext): MigrationProvider {
         '0001-initial': initial(ctx),
         '0002-list-indexes': listIndexes(),
         '0003-stats-indexes': statsIndexes(),
+        '0004-event-list-items': eventListItems(),
       };
     },
   };

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiGet, ApiError } from '../api.js';
 import { filters, sort, toQuery, type Sort } from '../filters.js';
 import { eventHref, linkClick } from '../router.js';
-import type { MergedEvent } from '../types.js';
+import type { EventListItem } from '../types.js';
 import { labelOf, weaponColor } from '../vocabulary.js';
 import { figure } from './map-marker.js';
 import { ErrorBox } from './error-box.js';
@@ -28,7 +28,7 @@ function SortHeader({ field, label }: { field: 'date' | 'killed' | 'injured'; la
 }
 
 export function EventsTable() {
-  const [rows, setRows] = useState<MergedEvent[]>([]);
+  const [rows, setRows] = useState<EventListItem[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -38,7 +38,7 @@ export function EventsTable() {
   useEffect(() => {
     const abort = new AbortController();
     setLoading(true);
-    apiGet<MergedEvent[]>(`/api/events?${toQuery(f, { sort: s, limit: String(PAGE) })}`, abort.signal)
+    apiGet<EventListItem[]>(`/api/events?${toQuery(f, { sort: s, limit: String(PAGE) })}`, abort.signal)
       .then((page) => {
         setRows(page.data);
         setNext(page.next);
@@ -54,7 +54,7 @@ export function EventsTable() {
   const loadMore = () => {
     if (!next) return;
     setLoading(true);
-    apiGet<MergedEvent[]>(`/api/events?${toQuery(f, { sort: s, limit: String(PAGE), cursor: next })}`)
+    apiGet<EventListItem[]>(`/api/events?${toQuery(f, { sort: s, limit: String(PAGE), cursor: next })}`)
       .then((page) => {
         setRows((r) => [...r, ...page.data]);
         setNext(page.next);

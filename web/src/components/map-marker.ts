@@ -1,9 +1,9 @@
 /** Marker size and tooltip for one event (apart from the map so they can be read and tested alone). */
-import type { MergedEvent } from '../types.js';
+import type { EventListItem } from '../types.js';
 import { labelOf } from '../vocabulary.js';
 
 /** Area grows with casualties (sqrt scale): a 100-casualty strike is 10× the radius step, not 100×. */
-export function markerRadius(e: Pick<MergedEvent, 'killed' | 'injured'>): number {
+export function markerRadius(e: Pick<EventListItem, 'killed' | 'injured'>): number {
   const n = (e.killed ?? 0) + (e.injured ?? 0);
   return 4 + 2.2 * Math.sqrt(n);
 }
@@ -13,7 +13,7 @@ export function figure(n: number | null | undefined): string {
 }
 
 /** Built with text nodes: Leaflet would parse a string tooltip as HTML. */
-export function tooltipNode(e: MergedEvent): HTMLElement {
+export function tooltipNode(e: EventListItem): HTMLElement {
   const div = document.createElement('div');
   const place = document.createElement('strong');
   place.textContent = [e.location.city, e.location.oblast].filter(Boolean).join(', ') || 'Unknown place';

@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { filters, setFilter } from '../filters.js';
 import { loadOblastShapes } from '../oblast-shapes.js';
 import { eventHref, navigate } from '../router.js';
-import type { MergedEvent } from '../types.js';
+import type { EventListItem } from '../types.js';
 import { weaponColor } from '../vocabulary.js';
 import { markerRadius, tooltipNode } from './map-marker.js';
 
@@ -21,7 +21,7 @@ const UKRAINE: L.LatLngBoundsExpression = [
   [52.4, 40.2],
 ];
 
-export function MapView({ events }: { events: readonly MergedEvent[] }) {
+export function MapView({ events }: { events: readonly EventListItem[] }) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
