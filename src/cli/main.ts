@@ -10,6 +10,7 @@ import { registerReextract } from './commands/reextract.js';
 import { registerStats } from './commands/stats.js';
 import { registerServe } from './commands/serve.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWork } from './commands/work.js';
 
 const program = new Command();
 program
@@ -25,6 +26,7 @@ registerStats(program);
 registerReextract(program);
 registerServe(program);
 registerWatch(program);
+registerWork(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`strikewatch: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -97,7 +97,8 @@ export function emptySummary(): IngestSummary {
   return { read: 0, new: 0, duplicate: 0, near_duplicate: 0, updated: 0, rejected: 0, rejected_reasons: {}, events_created: 0, events_updated: 0 };
 }
 
-function reasonKey(reason: string): string {
+/** The kind of a rejection reason, for the summary's counts: "invalid UTF-8 at byte 9" → "invalid UTF-8". */
+export function reasonKey(reason: string): string {
   return reason.split(':')[0]!.replace(/\s+at .*$/, '').trim();
 }
 

@@ -14,6 +14,8 @@ import { ingestStream } from '../../store/ingest-pipeline.js';
 import { readPaths } from '../../ingest/index.js';
 import { extractReport } from '../../extract/index.js';
 import { createExtractPool, defaultWorkerCount } from '../../extract-worker/extract-pool.js';
+import { enqueueReports } from '../../distribute/enqueue-reports.js';
+import { queueDatabaseUrl, ReportQueue } from '../../distribute/report-queue.js';
 
 /** The readers' and extractor's entry points. */
 export interface Pipeline {
@@ -44,6 +46,37 @@ export function formatSummary(s: IngestSummary): string {
   );
 }
 
+interface IngestCliOptions {
+  db?: string;
+  databaseUrl?: string;
+  maxBytes?: number;
+  batchSize: number;
+  workers?: number;
+  queue?: boolean;
+  json?: boolean;
+}
+
+/** `ingest --queue`: read and check the inputs here, leave extraction to the queue's workers. */
+async function enqueueInputs(inputs: string[], opts: IngestCliOptions): Promise<void> {
+  const url = queueDatabaseUrl(opts, 'ingest --queue');
+  // The store first: its migrations are in place before any worker takes a job, and rejections go there.
+  const store = await openStore({ databaseUrl: url });
+  const queue = await ReportQueue.open({ databaseUrl: url });
+  try {
+    const summary = await enqueueReports(queue, store, readPaths(inputs, opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), {
+      batchSize: opts.batchSize,
+      onRejected: (line) => process.stderr.write(`rejected ${line}\n`),
+    });
+    if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    const reasons = Object.entries(summary.rejected_reasons).map(([r, n]) => `${n} ${r}`).join(', ');
+    process.stderr.write(`read ${summary.read}, queued ${summary.queued}, rejected ${summary.rejected}${reasons ? ` (${reasons})` : ''}; \`strikewatch work\` extracts and stores them\n`);
+    if (summary.rejected > 0) process.exitCode = 1;
+  } finally {
+    await queue.close();
+    await store.close();
+  }
+}
+
 export function registerIngest(program: Command): void {
   addStoreOptions(
     program
@@ -53,8 +86,10 @@ export function registerIngest(program: Command): void {
       .option('--max-bytes <n>', 'reject reports larger than this (default 5 MB)', (v) => parseInt(v, 10))
       .option('--batch-size <n>', 'reports per transaction', (v) => parseInt(v, 10), 500)
       .option('--workers <n>', `extraction worker threads; 0 extracts on the main thread (default ${defaultWorkerCount()}: CPUs minus one, for the thread that reads and writes the store)`, (v) => parseInt(v, 10))
+      .option('--queue', 'put the reports on the PostgreSQL job queue for `strikewatch work` instead of extracting them here')
       .option('--json', 'print the summary as JSON on stdout'),
-  ).action(async (inputs: string[], opts: { db?: string; databaseUrl?: string; maxBytes?: number; batchSize: number; workers?: number; json?: boolean }) => {
+  ).action(async (inputs: string[], opts: IngestCliOptions) => {
+    if (opts.queue) return enqueueInputs(inputs, opts);
     const pipeline = await loadPipeline();
     const workers = opts.workers ?? defaultWorkerCount();
     if (!Number.isInteger(workers) || workers < 0) throw new Error(`--workers must be a whole number >= 0, not ${String(opts.workers)}`);

@@ -6,11 +6,12 @@
  */
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import pino from 'pino';
+import { stopOnSignals } from '../stop-signals.js';
 import { openStore, storeOptionsFrom } from '../../store/open-store.js';
 import type { FeedFetch } from '../../ingest/watch/fetch-feed.js';
-import { formatInterval, parseInterval } from '../../ingest/watch/interval.js';
+import { formatInterval } from '../../ingest/watch/interval.js';
+import { duration, positiveInt } from '../cli-arguments.js';
 import { runWatch } from '../../ingest/watch/watch-loop.js';
 import { addStoreOptions, loadPipeline } from './ingest.js';
 
@@ -30,20 +31,6 @@ interface WatchCliOptions {
   batchSize?: number;
 }
 
-function duration(value: string): number {
-  try {
-    return parseInterval(value);
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
-  return n;
-}
-
 export function registerWatch(program: Command, deps: WatchCommandDeps = {}): void {
   addStoreOptions(
     program
@@ -59,15 +46,7 @@ export function registerWatch(program: Command, deps: WatchCommandDeps = {}): vo
     const logger = pino({ name: 'strikewatch-watch', base: null }, deps.logStream ?? pino.destination({ dest: 2, sync: true }));
     const pipeline = await loadPipeline();
     const store = await openStore(storeOptionsFrom(opts));
-    const stop = new AbortController();
-    const stopOn = (sig: NodeJS.Signals) => () => {
-      logger.info({ signal: sig }, `${sig}: finishing the current poll, then stopping`);
-      stop.abort();
-    };
-    const onSigint = stopOn('SIGINT');
-    const onSigterm = stopOn('SIGTERM');
-    process.once('SIGINT', onSigint);
-    process.once('SIGTERM', onSigterm);
+    const stop = stopOnSignals(logger, 'the current poll');
     try {
       if (!opts.once) logger.info({ feeds: feeds.length, interval: opts.interval }, `watching ${feeds.length} feed(s) every ${formatInterval(opts.interval)}`);
       const summary = await runWatch({
@@ -85,8 +64,7 @@ export function registerWatch(program: Command, deps: WatchCommandDeps = {}): vo
       });
       if (opts.once && (summary.errors > 0 || summary.rejected > 0)) process.exitCode = 1;
     } finally {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
+      stop.dispose();
       await store.close();
     }
   });
