@@ -31,8 +31,11 @@ for (const lang of ['en', 'uk', 'ru']) {
   }
 }
 const corpus = inputs.length;
-for await (const item of readPaths([path.join(root, 'data/samples')])) {
-  if (item.kind === 'report') inputs.push({ ...item.report, id: `samples/${path.relative(root, item.origin.location)}#${item.origin.line ?? 0}/${item.report.id}` });
+// Read by a relative path: report ids of text files are their paths, and the hash must not depend on
+// where the checkout is.
+process.chdir(root);
+for await (const item of readPaths(['data/samples'])) {
+  if (item.kind === 'report') inputs.push({ ...item.report, id: `${item.origin.location}#${item.origin.line ?? 0}/${item.report.id}` });
 }
 const samples = inputs.length - corpus;
 inputs.push(...benchReports(3000));
