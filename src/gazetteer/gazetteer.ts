@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../paths.js';
 import { NameTrie, NameTrieBuilder, tokenize, type EntryLevel, type SerializedTrie, type Token, type TrieEntry } from './name-trie.js';
-import { normalizeName } from './normalize.js';
+import { hasCyrillic, normalizeName } from './normalize.js';
 import { russianVariant, russianVariants } from './stems.js';
 import { isCommonWord, PLACE_CONTEXT_TEXT, CYRILLIC_STOP_TOKENS, FIRST_NAMES, STREET_WORDS, LATIN_STOP_TOKENS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE, NEAR_WORDS } from './context-words.js';
 import type { Gazetteer, Place, PlaceKind, PlaceSearchResult, PlaceSpan, ResolvedPlace } from './types.js';
@@ -58,11 +58,19 @@ function stripAdjective(latin: string): string {
 export class UkraineGazetteer implements Gazetteer {
   private readonly data: GazetteerData;
   private readonly trie: NameTrie;
-  private readonly placeCache = new Map<string, Place>();
+  /** Each unit's Place, built on first use: one slot per unit of each level, indexed by ref. */
+  private readonly placeCache: Record<EntryLevel, (Place | undefined)[]>;
 
   /** Compiles the names from `data`, unless a trie compiled from the same data is given. */
   constructor(data: GazetteerData, trie?: NameTrie) {
     this.data = data;
+    this.placeCache = {
+      settlement: new Array<Place | undefined>(data.settlements.length),
+      city_district: new Array<Place | undefined>(data.districts.length),
+      hromada: new Array<Place | undefined>(data.hromadas.length),
+      raion: new Array<Place | undefined>(data.raions.length),
+      oblast: new Array<Place | undefined>(data.oblasts.length),
+    };
     this.trie = trie ?? NameTrie.deserialize(UkraineGazetteer.compile(data).serialize());
   }
 
@@ -172,8 +180,7 @@ export class UkraineGazetteer implements Gazetteer {
   }
 
   private settlementPlace(ref: number): Place {
-    const key = `s${ref}`;
-    const hit = this.placeCache.get(key);
+    const hit = this.placeCache.settlement[ref];
     if (hit) return hit;
     const [code, hromada, raion, oblast, kind, uk, latin, ru, lat, lon, src, pop] = this.data.settlements[ref]!;
     const place: Place = {
@@ -192,14 +199,14 @@ export class UkraineGazetteer implements Gazetteer {
       coord_source: src === 1 ? 'exact' : src === 2 ? 'approximate' : 'none',
       population: pop || null,
     };
-    this.placeCache.set(key, place);
+    this.placeCache.settlement[ref] = place;
     return place;
   }
 
   private unitPlace(level: EntryLevel, ref: number): Place {
     if (level === 'settlement') return this.settlementPlace(ref);
-    const key = `${level}${ref}`;
-    const hit = this.placeCache.get(key);
+    const cache = this.placeCache[level];
+    const hit = cache[ref];
     if (hit) return hit;
     let place: Place;
     if (level === 'oblast') {
@@ -232,7 +239,7 @@ export class UkraineGazetteer implements Gazetteer {
         hromada: city.hromada, city: city.name, lat: city.lat, lon: city.lon, coord_source: city.lat === null ? 'none' : 'approximate', population: null,
       };
     }
-    this.placeCache.set(key, place);
+    cache[ref] = place;
     return place;
   }
 
@@ -261,8 +268,6 @@ export class UkraineGazetteer implements Gazetteer {
     const lists: { span: number; first: number; unit: Token }[] = [];
     for (let i = 0; i < tokens.length; ) {
       const tok = tokens[i]!;
-      const cyrillic = /[\u0400-\u04FF]/.test(tok.raw);
-      const latinStop = !cyrillic && (tok.raw.length < 3 || LATIN_STOP_TOKENS.has(tok.norm));
       // A person's name: a given name and the capitalized word after it ("Олег Синегубов", "Igor Terekhov").
       if (tok.capitalized && FIRST_NAMES.has(tok.norm) && qualifierBefore(tokens, i, text).qualifier === null) {
         const next = tokens[i + 1];
@@ -275,6 +280,8 @@ export class UkraineGazetteer implements Gazetteer {
         continue;
       }
       const single = m.first === m.last;
+      const cyrillic = hasCyrillic(tok.raw);
+      const latinStop = !cyrillic && (tok.raw.length < 3 || LATIN_STOP_TOKENS.has(tok.norm));
       if (single && (latinStop || (cyrillic && CYRILLIC_STOP_TOKENS.has(tok.norm)) || namesSomethingElse(tokens, i, text)) && qualifierBefore(tokens, i, text).qualifier === null) {
         i++;
         continue;
@@ -353,7 +360,7 @@ export class UkraineGazetteer implements Gazetteer {
     const certainCities = new Set<string>();
     for (const s of spans) {
       // Certain: the only candidate, or a large city against small namesakes ("Харкові" vs the village Харкове).
-      const p = s.candidates.length === 1 ? s.candidates[0]! : s.candidates.find((c) => isLargeCity(c, s.candidates));
+      const p = s.candidates.length === 1 ? s.candidates[0]! : largeCityOf(s.candidates);
       if (!p) continue;
       if (s.level === 'oblast' || p.oblast) certainOblasts.add((s.level === 'oblast' ? p.name : p.oblast)!);
       if (s.level === 'raion') certainRaions.add(p.name);
@@ -365,34 +372,29 @@ export class UkraineGazetteer implements Gazetteer {
       }
       const sentence = sentenceAround(text, span.start, span.end);
       const near = spans.filter((o) => o !== span && o.start >= sentence.start && o.end <= sentence.end);
-      const nearOblasts = new Set(near.filter((o) => o.level === 'oblast' && o.candidates.length === 1).map((o) => o.candidates[0]!.name));
-      // "Kostiantynivka, Donetsk region", "Bilozerka in Kherson Oblast", "Донецька область, Костянтинівка": the
-      // region written next to the name decides even against a large namesake elsewhere in the sentence.
-      const besideOblasts = new Set(
-        near
-          .filter((o) => o.level === 'oblast' && o.candidates.length === 1 && isBeside(text, span, o))
-          .map((o) => o.candidates[0]!.name),
-      );
-      const nearRaions = new Set(near.filter((o) => o.level === 'raion').flatMap((o) => o.candidates.map((c) => c.name)));
-      const nearHromadas = new Set(near.filter((o) => o.level === 'hromada').flatMap((o) => o.candidates.map((c) => c.name)));
-      const nearCities = new Set(near.filter((o) => o.level === 'settlement').flatMap((o) => o.candidates.map((c) => c.name)));
-      const steps: [string, (p: Place) => boolean][] = [
-        ['city named beside the district', (p) => p.kind === 'city_district' && p.city !== null && nearCities.has(p.city)],
-        ['hromada named in the same sentence', (p) => p.hromada !== null && nearHromadas.has(p.hromada)],
-        ['raion named in the same sentence', (p) => p.raion !== null && nearRaions.has(p.raion)],
-        ['oblast named beside it', (p) => p.oblast !== null && besideOblasts.has(p.oblast)],
-        ['large city of that name', (p) => isLargeCity(p, pool)],
-        ['oblast named in the same sentence', (p) => p.oblast !== null && nearOblasts.has(p.oblast)],
-        ['city named in the report', (p) => p.kind === 'city_district' && p.city !== null && certainCities.has(p.city)],
-        ['raion named in the report', (p) => p.raion !== null && certainRaions.has(p.raion)],
-        // The report's region outranks "the only town of that name": Золочів in a Kharkiv ОВА post is Kharkiv's.
-        ['oblast of the report', (p) => p.oblast !== null && certainOblasts.has(p.oblast)],
-        ['only city of that name', (p) => isOnlyCity(p, pool)],
-      ];
+      const names: NamedAround = {
+        nearOblasts: once(() => new Set(near.filter((o) => o.level === 'oblast' && o.candidates.length === 1).map((o) => o.candidates[0]!.name))),
+        // "Kostiantynivka, Donetsk region", "Bilozerka in Kherson Oblast", "Донецька область, Костянтинівка": the
+        // region written next to the name decides even against a large namesake elsewhere in the sentence.
+        besideOblasts: once(
+          () =>
+            new Set(
+              near
+                .filter((o) => o.level === 'oblast' && o.candidates.length === 1 && isBeside(text, span, o))
+                .map((o) => o.candidates[0]!.name),
+            ),
+        ),
+        nearRaions: once(() => new Set(near.filter((o) => o.level === 'raion').flatMap((o) => o.candidates.map((c) => c.name)))),
+        nearHromadas: once(() => new Set(near.filter((o) => o.level === 'hromada').flatMap((o) => o.candidates.map((c) => c.name)))),
+        nearCities: once(() => new Set(near.filter((o) => o.level === 'settlement').flatMap((o) => o.candidates.map((c) => c.name)))),
+        certainOblasts: () => certainOblasts,
+        certainRaions: () => certainRaions,
+        certainCities: () => certainCities,
+      };
       let pool = span.candidates;
       let reason = '';
-      for (const [why, pred] of steps) {
-        const kept = pool.filter(pred);
+      for (const [why, narrow] of RESOLVE_STEPS) {
+        const kept = narrow(pool, names);
         if (kept.length && kept.length < pool.length) {
           pool = kept;
           reason = reason ? `${reason}; ${why}` : why;
@@ -476,10 +478,80 @@ const CONJUNCTION_IN_GAP = new RegExp(`(^|[\\s,])(${[...LIST_CONJUNCTIONS].join(
 
 const isBig = (x: Place) => (x.population ?? 0) >= 50000 || x.kind === 'capital';
 
-/** A city of 50,000+ (or the capital) against small places of the same name. */
-function isLargeCity(p: Place, pool: Place[]): boolean {
-  return isBig(p) && pool.every((x) => x === p || ((x.population ?? 0) < 10000 && !isBig(x)));
+/**
+ * The city of 50,000+ (or the capital) in the pool when every other place in it is small (under
+ * 10,000 and not the capital); else undefined. One pass: a second big place rules out both.
+ */
+function largeCityOf(pool: Place[]): Place | undefined {
+  let big: Place | undefined;
+  for (const x of pool) {
+    if (!isBig(x)) continue;
+    if (big && big !== x) return undefined;
+    big = x;
+  }
+  return big && pool.every((x) => x === big || (x.population ?? 0) < 10000) ? big : undefined;
 }
+
+/**
+ * The names the resolution steps compare a span's candidates with: its sentence's places and the
+ * report's certain ones. Built on first use: most candidates lack the unit a step looks at (a
+ * village has no city, an oblast no raion), and most spans are decided before the last steps.
+ */
+interface NamedAround {
+  nearOblasts: () => Set<string>;
+  besideOblasts: () => Set<string>;
+  nearRaions: () => Set<string>;
+  nearHromadas: () => Set<string>;
+  nearCities: () => Set<string>;
+  certainOblasts: () => Set<string>;
+  certainRaions: () => Set<string>;
+  certainCities: () => Set<string>;
+}
+
+/** f's value, computed at the first call. */
+function once<T>(f: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= f());
+}
+
+/** The candidates whose key (a city, hromada, raion or oblast name, or null) is among `names` (asked for only when a key is not null). */
+function withNameIn(pool: Place[], names: () => Set<string>, key: (p: Place) => string | null): Place[] {
+  const kept: Place[] = [];
+  let set: Set<string> | undefined;
+  for (const p of pool) {
+    const k = key(p);
+    if (k === null) continue;
+    set ??= names();
+    if (set.has(k)) kept.push(p);
+  }
+  return kept;
+}
+
+const cityOfDistrict = (p: Place) => (p.kind === 'city_district' ? p.city : null);
+
+/**
+ * The disambiguation steps, in order: each narrows the pool to the candidates it prefers (an empty
+ * result, or the whole pool, leaves the pool as it was).
+ */
+const RESOLVE_STEPS: [why: string, narrow: (pool: Place[], names: NamedAround) => Place[]][] = [
+  ['city named beside the district', (pool, n) => withNameIn(pool, n.nearCities, cityOfDistrict)],
+  ['hromada named in the same sentence', (pool, n) => withNameIn(pool, n.nearHromadas, (p) => p.hromada)],
+  ['raion named in the same sentence', (pool, n) => withNameIn(pool, n.nearRaions, (p) => p.raion)],
+  ['oblast named beside it', (pool, n) => withNameIn(pool, n.besideOblasts, (p) => p.oblast)],
+  [
+    'large city of that name',
+    (pool) => {
+      const big = largeCityOf(pool);
+      return big ? pool.filter((p) => p === big) : [];
+    },
+  ],
+  ['oblast named in the same sentence', (pool, n) => withNameIn(pool, n.nearOblasts, (p) => p.oblast)],
+  ['city named in the report', (pool, n) => withNameIn(pool, n.certainCities, cityOfDistrict)],
+  ['raion named in the report', (pool, n) => withNameIn(pool, n.certainRaions, (p) => p.raion)],
+  // The report's region outranks "the only town of that name": Золочів in a Kharkiv ОВА post is Kharkiv's.
+  ['oblast of the report', (pool, n) => withNameIn(pool, n.certainOblasts, (p) => p.oblast)],
+  ['only city of that name', (pool) => pool.filter((p) => isOnlyCity(p, pool))],
+];
 
 /** The only city (місто) of that name against villages: towns are what reports name. */
 function isOnlyCity(p: Place, pool: Place[]): boolean {
@@ -542,8 +614,11 @@ function isBeside(text: string, span: PlaceSpan, region: PlaceSpan): boolean {
 
 function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
   let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  while (e < text.length && !isSentenceEnd(text.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
+
+/** . ! ? or a line break */
+const isSentenceEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;

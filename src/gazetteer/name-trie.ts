@@ -39,19 +39,82 @@ export interface Token {
   capitalized: boolean;
 }
 
-const WORD = /[\p{L}\p{M}\d][\p{L}\p{M}\d'’ʼ`-]*/gu;
-
+/**
+ * Words as the pattern [\p{L}\p{M}\d][\p{L}\p{M}\d'’ʼ`-]* (flags gu) finds them, minus trailing hyphens
+ * and apostrophes. Read code unit by code unit: ASCII and the Cyrillic block are decided inline, other
+ * characters by the property classes themselves; test/gazetteer/tokenize.test.ts holds it to the regex.
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let raw = m[0];
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const w = letterWidth(text, k);
+    if (w === 0) {
+      k += codePointWidth(text, k);
+      continue;
+    }
+    const start = k;
+    k += w;
+    while (k < n) {
+      const c = text.charCodeAt(k);
+      if (c < 0x80) {
+        if (ASCII_WORD[c] === 0) break;
+        k++;
+      } else if (c === 0x2019) k++;
+      else {
+        const cw = letterWidth(text, k);
+        if (cw === 0) break;
+        k += cw;
+      }
+    }
     // A trailing hyphen or apostrophe belongs to punctuation, not to the word.
-    while (/[-'’ʼ`]$/.test(raw)) raw = raw.slice(0, -1);
-    if (!raw) continue;
-    const first = raw[0]!;
-    out.push({ start: m.index!, end: m.index! + raw.length, raw, norm: normalizeToken(raw), capitalized: first !== first.toLowerCase() });
+    let end = k;
+    while (end > start && isTrailingMark(text.charCodeAt(end - 1))) end--;
+    if (end === start) continue;
+    const raw = text.slice(start, end);
+    out.push({ start, end, raw, norm: normalizeToken(raw), capitalized: isUpperCaseUnit(text.charCodeAt(start)) });
   }
   return out;
+}
+
+/** ASCII in the word pattern: 1 = letter or digit (may start a word), 2 = ' ` - (may only continue one). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) ASCII_WORD[c] = 1;
+}
+for (const c of "'`-") ASCII_WORD[c.charCodeAt(0)] = 2;
+
+/** - ' ’ ʼ ` */
+const isTrailingMark = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x02bc || c === 0x60;
+
+/** One code point of \p{L}, \p{M} or \d at k: its width in code units (1 or 2), or 0. */
+function letterWidth(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 0x80) return ASCII_WORD[c] === 1 ? 1 : 0;
+  // Every code point of the Cyrillic block is a letter or a mark, except ҂ (U+0482, a symbol).
+  if (c >= 0x0400 && c <= 0x04ff) return c === 0x0482 ? 0 : 1;
+  LETTER_OR_MARK.lastIndex = k;
+  return LETTER_OR_MARK.test(text) ? codePointWidth(text, k) : 0;
+}
+
+/** Sticky: tests the one code point at lastIndex (set just before each use). */
+const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
+
+/** 2 for a surrogate pair at k, else 1: how far a /u pattern steps over one character. */
+function codePointWidth(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 0xd800 || c > 0xdbff || k + 1 >= text.length) return 1;
+  const d = text.charCodeAt(k + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** first !== first.toLowerCase() for the code unit c: A-Z and А-Я, Ѐ-Џ decided inline. */
+function isUpperCaseUnit(c: number): boolean {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  if (c >= 0x0400 && c <= 0x045f) return c <= 0x042f;
+  const first = String.fromCharCode(c);
+  return first !== first.toLowerCase();
 }
 
 export interface TrieMatch {

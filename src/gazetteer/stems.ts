@@ -7,9 +7,10 @@
  * Ukrainian and Russian share one ending list: the two declensions overlap and a false stem only
  * costs a Map miss.
  */
+import { hasCyrillic } from './normalize.js';
 
 /** Oblique and nominative endings of nouns and adjectives (uk + ru), longest first. */
-const TEXT_ENDINGS = [
+export const TEXT_ENDINGS = [
   'ьем', 'ами', 'ями', 'ові', 'еві', 'єві', 'ого', 'ому', 'ими', 'ому', 'ему', 'его',
   'ої', 'ій', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'им', 'ім', 'их', 'іх', 'ах', 'ях', 'ам', 'ям', 'ів', 'їв',
   'ей', 'ой', 'ий', 'ый', 'ая', 'ое', 'ые', 'ую', 'юю', 'ье', 'ья', 'ью', 'ьи', 'ов', 'ев', 'ым', 'ых',
@@ -20,14 +21,25 @@ const TEXT_ENDINGS = [
 const NOMINATIVE_ENDINGS = ['ий', 'ій', 'ый', 'ой', 'ая', 'ое', 'ее', 'ье', 'ья', 'а', 'я', 'е', 'є', 'о', 'і', 'и', 'ы', 'ь', 'й'];
 
 const MIN_STEM = 3;
-const CYRILLIC = /[\u0400-\u04FF]/;
+
+/**
+ * TEXT_ENDINGS by last letter, each list in TEXT_ENDINGS order: a word is tried only against the
+ * endings it can have, and pushes its stems in the same order as a pass over the whole list.
+ */
+const TEXT_ENDINGS_BY_LAST = new Map<number, string[]>();
+for (const e of TEXT_ENDINGS) {
+  const last = e.charCodeAt(e.length - 1);
+  const list = TEXT_ENDINGS_BY_LAST.get(last);
+  if (list) list.push(e);
+  else TEXT_ENDINGS_BY_LAST.set(last, [e]);
+}
 
 /** Consonant alternation before -і in Ukrainian dative/locative (Новоселівка → Новоселівці, Ріг → Розі). */
 const CONSONANT_ALTERNATION: Record<string, string[]> = { 'к': ['ц'], 'г': ['з'], 'х': ['с'] };
 
 /** Stems a nominative name word is indexed under. */
 export function indexStems(word: string): string[] {
-  if (!CYRILLIC.test(word)) return [word];
+  if (!hasCyrillic(word)) return [word];
   let stem = word;
   let hadEnding = false;
   for (const e of NOMINATIVE_ENDINGS) {
@@ -62,17 +74,19 @@ export function indexStems(word: string): string[] {
 
 /** Every stem a text word could be an inflection of (the word itself included). */
 /** English plural qualifiers after a list of names: "the Saltivskyi and Kyivskyi districts". */
-const LATIN_PLURALS: Record<string, string> = { districts: 'district', raions: 'raion', hromadas: 'hromada', communities: 'community', oblasts: 'oblast', regions: 'region' };
+const LATIN_PLURALS = new Map(Object.entries({ districts: 'district', raions: 'raion', hromadas: 'hromada', communities: 'community', oblasts: 'oblast', regions: 'region' }));
 
 export function textStems(word: string): string[] {
-  if (!CYRILLIC.test(word)) {
+  if (!hasCyrillic(word)) {
     // English possessive: Kharkiv's, Kyiv’s.
     if (word.endsWith("'s")) return [word, word.slice(0, -2)];
-    const singular = LATIN_PLURALS[word];
+    const singular = LATIN_PLURALS.get(word);
     return singular ? [word, singular] : [word];
   }
   const out = [word];
-  for (const e of TEXT_ENDINGS) {
+  const endings = TEXT_ENDINGS_BY_LAST.get(word.charCodeAt(word.length - 1));
+  if (!endings) return out;
+  for (const e of endings) {
     if (word.length - e.length >= MIN_STEM && word.endsWith(e)) out.push(word.slice(0, -e.length));
   }
   return out;
