@@ -71,6 +71,13 @@ function lastWeekday(ref: string, wd: number, allowSame = true): string {
 interface DateRule {
   name: string;
   re: RegExp;
+  /**
+   * Cheap regexes that each match within every match of `re` (each is a piece every match of `re` goes
+   * through, under the same flags): when one finds nothing in a sentence, `re` cannot match there and is
+   * not run. Most sentences hold no digit and no date word, and `re` (a lookbehind before a long
+   * alternation) costs far more per position than a plain word scan.
+   */
+  cues: Cue[];
   certainty: 'stated' | 'implied';
   /** null: no reference date; only a rule reading a full date (with its year) can resolve then. */
   resolve(m: RegExpExecArray, ref: string | null): string | null;
@@ -82,11 +89,36 @@ const relative = (f: (m: RegExpExecArray, ref: string) => string | null) => (m: 
 const B = '(?<![\\p{L}\\d])';
 const E = '(?![\\p{L}])';
 
+/** A cue (see DateRule.cues), numbered so that a sentence's answers fit in a small array. */
+interface Cue {
+  re: RegExp;
+  id: number;
+}
+/** Counted while the module loads; fixed afterwards. */
+let cueCount = 0;
+const cue = (re: RegExp): Cue => ({ re, id: cueCount++ });
+
+/** \d is [0-9] with or without the i and u flags. */
+const DIGIT = cue(/\d/);
+/**
+ * Any of the words by its first letters: each word of the list holds its own prefix, and the cue reads
+ * it under the rules' flags (iu). The words are letters and apostrophes, nothing a regex reads as syntax.
+ * A short alternation of prefixes scans several times faster than the list itself.
+ */
+const prefixCue = (words: string[], n: number) => cue(new RegExp([...new Set(words.map((w) => w.slice(0, n)))].join('|'), 'iu'));
+const MONTH = prefixCue(Object.keys(MONTHS), 3);
+const WEEKDAY = prefixCue(Object.keys(WEEKDAYS), 4);
+/** In every night phrase of the rules: "night", "overnight", "ніч", "вночі", "ночь", "ночью". */
+const NIGHT = cue(/night|ніч|ноч/iu);
+/** In "yesterday", "вчора", "учора", "вчера", "минулої ночі", "прошлой ночью", "позавчора", "позавчера". */
+const YESTERDAY = cue(/yesterday|вчор|учор|вчер|минулої|прошлой/iu);
+
 const RULES: DateRule[] = [
   {
     // "night of 2 to 3 March", "night of March 2-3", "у ніч з 2 на 3 березня", "в ночь с 2 на 3 марта"
     name: 'night-range',
     certainty: 'stated',
+    cues: [DIGIT, NIGHT],
     re: new RegExp(`${B}(?:night\\s+of\\s+|ніч\\s+з\\s+|ночь\\s+с\\s+)(?:(?<m1>${MONTH_RE})\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:-|–|to|на|into)\\s*)(?<d2>\\d{1,2})(?:\\s+(?<m2>${MONTH_RE}))?${E}`, 'iu'),
     resolve: (m, ref) => {
       const month = MONTHS[(m.groups!.m2 ?? m.groups!.m1 ?? '').toLowerCase()];
@@ -97,6 +129,7 @@ const RULES: DateRule[] = [
     // "у ніч на 3 березня", "в ночь на 3 марта", "in the night to 3 March": the night ending that day
     name: 'night-onto',
     certainty: 'stated',
+    cues: [DIGIT, NIGHT, MONTH],
     re: new RegExp(`${B}(?:у\\s+ніч\\s+на|в\\s+ніч\\s+на|вночі\\s+на|в\\s+ночь\\s+на|ночью\\s+на|(?:in\\s+the\\s+)?night\\s+(?:to|into))\\s+(?<d>\\d{1,2})\\s+(?<m>${MONTH_RE})${E}`, 'iu'),
     resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), MONTHS[m.groups!.m!.toLowerCase()]!),
   },
@@ -104,6 +137,7 @@ const RULES: DateRule[] = [
     // "у ніч на суботу", "в ночь на субботу", "overnight into Sunday", "overnight on Saturday"
     name: 'night-onto-weekday',
     certainty: 'stated',
+    cues: [NIGHT, WEEKDAY],
     re: new RegExp(`${B}(?:у\\s+ніч\\s+на|в\\s+ніч\\s+на|в\\s+ночь\\s+на|overnight\\s+(?:into|to|on)|during\\s+the\\s+night\\s+(?:into|to))\\s+(?<w>${WEEKDAY_RE})${E}`, 'iu'),
     resolve: relative((m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!)),
   },
@@ -111,6 +145,7 @@ const RULES: DateRule[] = [
     // "on the night of 3 March" (as Ukrainian usage, the date named), "on 14 March", "14 березня", "14 марта 2026"
     name: 'day-month',
     certainty: 'stated',
+    cues: [DIGIT, MONTH],
     re: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m>${MONTH_RE})\\.?(?:\\s*,?\\s*(?<y>20\\d\\d))?${E}`, 'iu'),
     resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), MONTHS[m.groups!.m!.toLowerCase()]!, m.groups!.y ? Number(m.groups!.y) : undefined),
   },
@@ -118,6 +153,7 @@ const RULES: DateRule[] = [
     // "March 14", "March 14, 2026"
     name: 'month-day',
     certainty: 'stated',
+    cues: [DIGIT, MONTH],
     re: new RegExp(`${B}(?<m>${MONTH_RE})\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*(?<y>20\\d\\d))?(?![\\p{L}\\d])`, 'iu'),
     resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), MONTHS[m.groups!.m!.toLowerCase()]!, m.groups!.y ? Number(m.groups!.y) : undefined),
   },
@@ -125,6 +161,7 @@ const RULES: DateRule[] = [
     // "14.03.2026", "14.03"
     name: 'numeric',
     certainty: 'stated',
+    cues: [cue(/\d\.\d/)],
     re: /(?<![\d.])(?<d>\d{1,2})\.(?<m>\d{2})(?:\.(?<y>20\d\d))?(?![\d.])/u,
     resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), Number(m.groups!.m), m.groups!.y ? Number(m.groups!.y) : undefined),
   },
@@ -132,18 +169,21 @@ const RULES: DateRule[] = [
     // "2026-01-20": an ISO date, always full
     name: 'iso',
     certainty: 'stated',
+    cues: [cue(/\d-\d/)],
     re: /(?<![\d-])(?<y>20\d\d)-(?<m>\d{2})-(?<d>\d{2})(?![\d-])/u,
     resolve: (m, ref) => dayMonth(ref, Number(m.groups!.d), Number(m.groups!.m), Number(m.groups!.y)),
   },
   {
     name: 'day-before-yesterday',
     certainty: 'stated',
+    cues: [YESTERDAY],
     re: new RegExp(`${B}(?:the\\s+day\\s+before\\s+yesterday|позавчора|позавчера)${E}`, 'iu'),
     resolve: relative((_m, ref) => addDays(ref, -2)),
   },
   {
     name: 'yesterday',
     certainty: 'stated',
+    cues: [YESTERDAY],
     re: new RegExp(`${B}(?:yesterday|вчора|учора|вчера|минулої\\s+ночі|прошлой\\s+ночью)${E}`, 'iu'),
     resolve: relative((m, ref) => (/минулої|прошлой/iu.test(m[0]) ? ref : addDays(ref, -1))),
   },
@@ -151,6 +191,7 @@ const RULES: DateRule[] = [
     // "протягом доби" in a morning summary: the previous day
     name: 'past-day',
     certainty: 'implied',
+    cues: [cue(/доб|сут|past/iu)],
     re: new RegExp(`${B}(?:протягом\\s+(?:минулої\\s+)?доби|за\\s+(?:минулу\\s+)?добу|в\\s+течение\\s+суток|за\\s+(?:прошедшие\\s+)?сутки|over\\s+the\\s+past\\s+(?:24\\s+hours|day))${E}`, 'iu'),
     resolve: relative((_m, ref) => addDays(ref, -1)),
   },
@@ -158,6 +199,7 @@ const RULES: DateRule[] = [
     // weekday: "on Saturday", "у суботу", "в субботу" (the latest such day up to the reference)
     name: 'weekday',
     certainty: 'stated',
+    cues: [WEEKDAY],
     re: new RegExp(`${B}(?:on\\s+|у\\s+|в\\s+|во\\s+)?(?:(?:early|late)\\s+)?(?<w>${WEEKDAY_RE})${E}`, 'iu'),
     resolve: relative((m, ref) => lastWeekday(ref, WEEKDAYS[m.groups!.w!.toLowerCase().replace('ʼ', "'")]!)),
   },
@@ -165,10 +207,48 @@ const RULES: DateRule[] = [
     // "overnight", "last night", "this morning", "today", "сьогодні вночі", "цієї ночі", "этой ночью": the reference day
     name: 'same-day',
     certainty: 'implied',
+    cues: [cue(/night|morning|afternoon|evening|today|hours|dawn|сьогодні|ноч|зранку|ранці|сегодня|утром/iu)],
     re: new RegExp(`${B}(?:overnight|last\\s+night|tonight|this\\s+morning|this\\s+afternoon|this\\s+evening|today|early\\s+hours|at\\s+dawn|сьогодні|вночі|цієї\\s+ночі|зранку|вранці|уранці|сегодня|ночью|этой\\s+ночью|утром)${E}`, 'iu'),
     resolve: relative((_m, ref) => ref),
   },
 ];
+
+/** Whether every cue matches the sentence; `found` keeps each cue's answer (by id) for the sentence's other rules. */
+function cuesHold(cues: readonly Cue[], sentence: string, found: (boolean | undefined)[]): boolean {
+  for (const c of cues) {
+    let hit = found[c.id];
+    if (hit === undefined) hit = found[c.id] = c.re.test(sentence);
+    if (!hit) return false;
+  }
+  return true;
+}
+
+/**
+ * What chrono-node's English parse (2.10: its casual parsers and refiners) needs in a text to return a
+ * result with a certain day and month, the only results findDates takes. Such a day comes from
+ *  - a month name (the little- and middle-endian parsers; a month that "end of" fixes): the name then a
+ *    non-letter, "of" or an ordinal word (first … thirty-first: f, s, t, e, n), so never the "may" of "mayor";
+ *  - digits around a separator: ISO and slash dates ("2026-01-20", "14/3", "14.03"), year first ("2026 3 14");
+ *  - a casual day: now, today, tonight, tomorrow, overmorrow, tmr, tmrw, yesterday, last night;
+ *  - a span from the reference ("3 days ago", "in an hour", "last week", "end of the month"): a number
+ *    (digits, one … twelve, a, an, the, half, few, several, couple, couple of) or this/last/past/next,
+ *    then a time unit where the text goes on with a non-word or ago/before/earlier/later/after/from/
+ *    henceforth/forward/out.
+ * Weekdays, times of day and month-and-year forms only imply their day. A sentence this does not match
+ * gets no such result from chrono, which is then not run (most English sentences reach it through
+ * "mayor" and a figure). Read off chrono-node 2.10.3's patterns: check it again when chrono changes.
+ */
+const CHRONO_DAY = new RegExp(
+  [
+    '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?=[^a-z]|$|of|[fsten])',
+    '\\d[-./]\\d|\\d{4}[-./\\s]',
+    '(?:now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|night)(?=\\W|$)',
+    '(?:\\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?|the|half|few|several|couple|of|this|last|past|next)\\s*' +
+      '(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mos?|mon|months?|qtr|quarters?|y|yr|years?)' +
+      '(?=\\W|$|ago|before|earlier|later|after|from|henceforth|forward|out)',
+  ].join('|'),
+  'i',
+);
 
 const STATEMENT_BEFORE = /(?:^|[^\p{L}])(?:said|says|told|reported|wrote|announced|added|stated|confirmed|posted|повідомив|повідомила|повідомили|заявив|заявила|сообщил|сообщила|сообщили|заявил|заявила)[\s\u00a0]+$/iu;
 
@@ -178,7 +258,9 @@ const STATEMENT_BEFORE = /(?:^|[^\p{L}])(?:said|says|told|reported|wrote|announc
  */
 export function findDates(sentence: string, offset: number, ref: string | null, lang: Language): DateCue[] {
   const out: DateCue[] = [];
+  const found: (boolean | undefined)[] = new Array(cueCount);
   for (const rule of RULES) {
+    if (!cuesHold(rule.cues, sentence, found)) continue;
     const m = rule.re.exec(sentence);
     if (!m) continue;
     const date = rule.resolve(m, ref);
@@ -187,7 +269,7 @@ export function findDates(sentence: string, offset: number, ref: string | null, 
     out.push({ date, start: offset + m.index!, end: offset + m.index! + m[0].length, quote: m[0], rule: rule.name, certainty: rule.certainty });
   }
   // A day needs a digit or an ordinal word ("the third of March"); without one ("may be", "March towards") chrono is not worth its cost.
-  if (!out.length && lang === 'en' && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence) && /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth)\b/i.test(sentence)) {
+  if (!out.length && lang === 'en' && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(sentence) && /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|twentieth|thirtieth)\b/i.test(sentence) && CHRONO_DAY.test(sentence)) {
     // Explicit English dates in forms our rules do not cover ("the 3rd of March"): chrono-node.
     const refDate = new Date(`${ref ?? '2000-01-01'}T12:00:00Z`);
     for (const r of chrono.en.parse(sentence, refDate, { forwardDate: false })) {
@@ -200,7 +282,9 @@ export function findDates(sentence: string, offset: number, ref: string | null, 
   // "the governor said on Sunday": the day of the statement, not of the attack; it dates the attack only when nothing else does.
   for (const d of out) if (d.certainty === 'stated' && STATEMENT_BEFORE.test(sentence.slice(Math.max(0, d.start - offset - 30), d.start - offset))) d.certainty = 'implied';
   // Reject dates far after the reference (a schedule, a deadline): an attack report looks back.
-  return ref ? out.filter((d) => d.date <= addDays(ref, 1)) : out;
+  if (!ref || !out.length) return out;
+  const latest = addDays(ref, 1);
+  return out.filter((d) => d.date <= latest);
 }
 
 /** A report's reference date (YYYY-MM-DD) in Kyiv time from a published date or date-time. */

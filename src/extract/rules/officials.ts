@@ -166,39 +166,112 @@ function english(role: string, l: Locale): string {
   return r;
 }
 
-const compiled = new Map<string, RegExp[]>();
+/**
+ * A pattern anchored on its role word. Every pattern holds a role group (the locale's titles, or HEADS
+ * for uk/ru) followed by a space, a comma, [.;(] or the end of the sentence, which is what the role cue
+ * matches; before that group a match holds at most `runsBefore` runs of non-space text (the place, or
+ * the name with its comma). So a match can only start within that many runs before a place where the
+ * cue matches, and the pattern is tried there alone (sticky) instead of at every word start of the
+ * sentence: most sentences name no official, and those that do name one or two.
+ */
+interface Pattern {
+  sticky: RegExp;
+  runsBefore: number;
+}
 
-function patterns(l: Locale): RegExp[] {
+interface Patterns {
+  /** The role words where a pattern's role group can stand (see Pattern); global, for roleStarts. */
+  cue: RegExp;
+  res: Pattern[];
+}
+
+const compiled = new Map<string, Patterns>();
+
+/** The pattern, tried at one position at a time (flag y) with the flags the rule was written with (u). */
+const pattern = (source: string, runsBefore: number): Pattern => ({ sticky: new RegExp(source, 'uy'), runsBefore });
+
+function patterns(l: Locale): Patterns {
   let p = compiled.get(l.lang);
   if (p) return p;
   const role = `(?:${l.roles.source})`;
+  const roleWords = l.lang === 'en' ? role : `(?:${role}|${HEADS})`;
+  // Same flags as the patterns ('u', case-sensitive): the cue reads the role words as they do.
+  const cue = new RegExp(`${roleWords}(?=[\\s,.;(]|$)`, 'gu');
+  let res: Pattern[];
   if (l.lang === 'en') {
-    p = [
-      // "Kharkiv Mayor Ihor Terekhov", "regional governor Oleh Syniehubov", "Mayor Ihor Terekhov"
-      new RegExp(`(?<![\\p{L}])(?:(?<place>\\p{Lu}[\\p{Ll}-]+(?:\\s+\\p{Lu}[\\p{Ll}-]+)?)(?:['’]s)?\\s+)?(?<role>${role})(?:\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{Ll}-]+\\s+){1,4})?,?\\s+${LAT_NAME}`, 'gu'),
-      // "Oleh Syniehubov, head of the regional military administration," / "Vitali Klitschko, the mayor of Kyiv"
-      new RegExp(`${LAT_NAME},\\s+(?:the\\s+)?(?:(?<rplace>\\p{Lu}[\\p{Ll}-]+)(?:['’]s)?\\s+)?(?<role>(?:${role})(?:\\s+(?:of|for|in)\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s*$|\\s+(?:said|wrote|reported|stated|added|told|confirmed|announced))`, 'gu'),
-      // "Kyiv's mayor, Vitali Klitschko,"
-      new RegExp(`(?<![\\p{L}])(?<place>\\p{Lu}[\\p{Ll}-]+)['’]s\\s+(?<role>${role}),?\\s+${LAT_NAME}`, 'gu'),
+    res = [
+      // "Kharkiv Mayor Ihor Terekhov", "regional governor Oleh Syniehubov", "Mayor Ihor Terekhov"; before the role: a place of one or two words
+      pattern(`(?<![\\p{L}])(?:(?<place>\\p{Lu}[\\p{Ll}-]+(?:\\s+\\p{Lu}[\\p{Ll}-]+)?)(?:['’]s)?\\s+)?(?<role>${role})(?:\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{Ll}-]+\\s+){1,4})?,?\\s+${LAT_NAME}`, 2),
+      // "Oleh Syniehubov, head of the regional military administration," / "Vitali Klitschko, the mayor of Kyiv";
+      // before the role: a name of up to four runs (the comma glued to its last), "the", a place
+      pattern(`${LAT_NAME},\\s+(?:the\\s+)?(?:(?<rplace>\\p{Lu}[\\p{Ll}-]+)(?:['’]s)?\\s+)?(?<role>(?:${role})(?:\\s+(?:of|for|in)\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s*$|\\s+(?:said|wrote|reported|stated|added|told|confirmed|announced))`, 6),
+      // "Kyiv's mayor, Vitali Klitschko,"; before the role: the place's one run
+      pattern(`(?<![\\p{L}])(?<place>\\p{Lu}[\\p{Ll}-]+)['’]s\\s+(?<role>${role}),?\\s+${LAT_NAME}`, 1),
     ];
   } else {
-    p = [
-      // "начальник ОВА Олег Синєгубов", "мэр Харькова Игорь Терехов", "міський голова Ігор Терехов"
-      new RegExp(`(?<![\\p{L}])(?<role>${role}|${HEADS}(?:\\s+[\\p{L}.-]+){0,4}?)(?:\\s+(?<place>\\p{Lu}[\\p{Ll}'’ʼ-]+(?:\\s+(?:ОВА|МВА|області|области))?))?,?\\s+${CYR_NAME}`, 'gu'),
-      // "Олег Синєгубов, начальник Харківської ОВА"
-      new RegExp(`${CYR_NAME},\\s+(?<role>(?:${role}|${HEADS})(?:\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s*$|\\s+(?:повідомив|повідомила|заявив|заявила|написав|написала|сообщил|сообщила|заявил|заявила|написал|написала))`, 'gu'),
+    res = [
+      // "начальник ОВА Олег Синєгубов", "мэр Харькова Игорь Терехов", "міський голова Ігор Терехов"; the role opens the match
+      pattern(`(?<![\\p{L}])(?<role>${role}|${HEADS}(?:\\s+[\\p{L}.-]+){0,4}?)(?:\\s+(?<place>\\p{Lu}[\\p{Ll}'’ʼ-]+(?:\\s+(?:ОВА|МВА|області|области))?))?,?\\s+${CYR_NAME}`, 0),
+      // "Олег Синєгубов, начальник Харківської ОВА"; before the role: the name's two runs
+      pattern(`${CYR_NAME},\\s+(?<role>(?:${role}|${HEADS})(?:\\s+[^,.;()]{2,60}?)?)(?=\\s*[,.;(]|\\s*$|\\s+(?:повідомив|повідомила|заявив|заявила|написав|написала|сообщил|сообщила|заявил|заявила|написал|написала))`, 2),
     ];
   }
+  p = { cue, res };
   compiled.set(l.lang, p);
   return p;
 }
 
+/** Every position where the cue matches, overlapping ones included ("regional governor" and its "governor"). */
+function roleStarts(cue: RegExp, sentence: string): number[] {
+  const out: number[] = [];
+  cue.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = cue.exec(sentence)); cue.lastIndex = m.index + 1) out.push(m.index);
+  return out;
+}
+
+/** \s as the patterns read it. */
+const SPACE = /\s/;
+
+/** Where the `runs` runs of non-space text (and the spaces around them) before `end` begin. */
+function runsBack(text: string, end: number, runs: number): number {
+  let i = end;
+  for (let k = 0; k < runs; k++) {
+    while (i > 0 && SPACE.test(text[i - 1]!)) i--;
+    while (i > 0 && !SPACE.test(text[i - 1]!)) i--;
+  }
+  return i;
+}
+
+/**
+ * The matches matchAll would give (same order, same groups): the leftmost match at or after the end of
+ * the last one, each time. Every match starts in one of the spans [runsBack(role), role] (see Pattern),
+ * so trying their positions in order, skipping those inside an earlier match, finds exactly those.
+ * A unicode regex never starts a match between the halves of a surrogate pair, so neither do we.
+ */
+function* anchoredMatches(p: Pattern, text: string, roles: readonly number[]): Generator<RegExpExecArray> {
+  const spans = roles.map((r) => [runsBack(text, r, p.runsBefore), r] as const).sort((x, y) => x[0] - y[0]);
+  let next = 0;
+  for (const [from, to] of spans) {
+    for (let s = Math.max(from, next); s <= to; s = next) {
+      next = s + 1;
+      if (s > 0 && isTrail(text.charCodeAt(s)) && isLead(text.charCodeAt(s - 1))) continue;
+      p.sticky.lastIndex = s;
+      const m = p.sticky.exec(text);
+      if (!m) continue;
+      yield m;
+      next = m.index + (m[0].length || 1);
+    }
+  }
+}
+const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 export function findOfficials(sentence: string, offset: number, l: Locale): OfficialMention[] {
   const out: OfficialMention[] = [];
-  for (const re of patterns(l)) {
-    re.lastIndex = 0;
-    // The same matches as matchAll; the patterns opening with a lookbehind are tried at word starts only.
-    for (const m of wordMatches(re, sentence)) {
+  const p = patterns(l);
+  const roles = roleStarts(p.cue, sentence);
+  for (const re of roles.length ? p.res : []) {
+    for (const m of anchoredMatches(re, sentence, roles)) {
       const g = m.groups!;
       let name = g.name!;
       // A trailing word that is not part of the name ("Ihor Terekhov Said" never happens; "Terekhov On") is trimmed.
