@@ -32,10 +32,19 @@ export interface SentenceFacts {
   historical: boolean;
   aboutRussia: boolean;
   national: boolean;
-  airDefence: boolean;
-  /** Interceptions told: "air defence shot down 25 drones over the region". */
-  interception: boolean;
+  /**
+   * Air defence told in a sentence with no casualty figure: a line about the air war ("Air defence was
+   * active over the region"), not about a place hit. (The cue is tested only without figures.)
+   */
+  airDefenceOnly: boolean;
   attack: boolean;
+  /** Damage told: a casualty figure, an outage, or a facility named with an attack word ("a school was damaged"). */
+  damage: boolean;
+  /**
+   * Interceptions told, and no damage: "air defence shot down 25 drones over the region". (The cue is
+   * tested only without damage: a sentence telling damage is not an interception-only line, whatever it says.)
+   */
+  interceptionOnly: boolean;
   diplomacy: boolean;
   displacement: { count: number; start: number; end: number } | null;
   noCasualties: boolean;
@@ -50,36 +59,34 @@ export interface SentenceFacts {
 }
 
 const CHILD_CONTEXT = /(?:taken|brought|transported|rushed|admitted|delivered)\s+to\s+(?:the\s+|a\s+)?$|(?:доставили|доставлено|доставлені|госпіталізовано|госпіталізували)\s+(?:до|в|у)\s+$|(?:доставили|доставлены|госпитализированы|госпитализировали)\s+в\s+$/iu;
+const QUESTION_END = /\?\s*$/;
+const DIGIT = /\d/;
+const LINE_TIME = /^(?:\[?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)\b/;
+const THE_BEFORE = /(?:^|[^\p{L}])the\s+$/iu;
+// (A letter lookahead, not \b: \b knows no Cyrillic, so "домов без воды" slipped through.)
+const WITHOUT_AFTER = /^[\s\p{L}]{0,20}?(?:without|left without|remain without|без|остались без|залишилися без)(?![\p{L}])/iu;
+const POSSESSIVE_BEFORE = /['’]s\s*$/u;
+const FACILITY_AFTER_UTILITY = /^\s*(?:plant|station|line|grid|facilit|infrastructure|pipeline|станц|лін|мереж)/iu;
 
 export function analyzeSentence(sentence: Sentence, index: number, locale: Locale, ref: string | null): SentenceFacts {
   const t = sentence.text;
   const off = sentence.start;
   const c = locale.cues;
   // has(re, t) is re.test(t), trying only where a word of the list can begin (word-matches.ts).
-  const rhetorical = has(c.rhetorical, t) || (/\?\s*$/.test(t) && !/\d/.test(t));
+  const rhetorical = has(c.rhetorical, t) || (QUESTION_END.test(t) && !DIGIT.test(t));
   const historical = has(c.historical, t);
   const aboutRussia = has(c.russia, t);
   const figures = findFigures(t, off, locale);
-  const weapons: WeaponHit[] = locale.weapons.scan(t).map((h) => ({ ...h, start: h.start + off, end: h.end + off, count: weaponCount(t, h.start - 0, locale) }));
-  // A facility named as where the wounded were taken is not a target ("taken to hospital").
-  const notFacility = locale.notFacility ? [...wordMatches(locale.notFacility, t)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
-  const facilities = locale.facilities
-    .scan(t)
-    .filter((h) => !notFacility.some(([a, b]) => h.start < b && h.end > a))
-    // "the building" after a named facility refers back to it: a generic word with the definite article adds nothing.
-    .filter((h) => h.key !== 'other' || !/(?:^|[^\p{L}])the\s+$/iu.test(t.slice(Math.max(0, h.start - 5), h.start)))
-    // "будівлю школи", "здание больницы": a generic word right before the facility it names is that facility.
-    .filter((h, _i, all) => h.key !== 'other' || !all.some((o) => o.key !== 'other' && o.start >= h.end && o.start - h.end <= 2))
-    .filter((h) => !CHILD_CONTEXT.test(t.slice(Math.max(0, h.start - 40), h.start)))
-    // "1,940 residential buildings without heating" counts an outage; "Klitschko's office" is an organisation.
-    // (A letter lookahead, not \b: \b knows no Cyrillic, so "домов без воды" slipped through.)
-    .filter((h) => !/^[\s\p{L}]{0,20}?(?:without|left without|remain without|без|остались без|залишилися без)(?![\p{L}])/iu.test(t.slice(h.end, h.end + 30)))
-    .filter((h) => !/['’]s\s*$/u.test(t.slice(Math.max(0, h.start - 3), h.start)) || l_isPlaceFacility(h.key))
-    .filter((h) => !figures.some((f) => f.field === 'hospitalized' && f.start - off <= h.start && f.end - off >= h.end))
-    .map((h) => ({ ...h, start: h.start + off, end: h.end + off }));
+  const weapons: WeaponHit[] = [];
+  for (const h of locale.weapons.scan(t)) weapons.push({ key: h.key, start: h.start + off, end: h.end + off, text: h.text, count: weaponCount(t, h.start, locale) });
+  const facilities = findFacilities(t, off, locale, figures);
   const utilities = findOutages(t, off, locale);
   const displacementHit = has(c.displacement, t) ? displacementCount(t, off, locale) : null;
-  const timeMatch = /^(?:\[?\s*)?([01]?\d|2[0-3])[:.]([0-5]\d)\b/.exec(t);
+  const timeMatch = LINE_TIME.exec(t);
+  // Blanking the non-attack phrases out changes nothing when there are none: skip the copy then.
+  const attack = has(c.attack, c.notAttack && has(c.notAttack, t) ? t.replace(c.notAttack, ' ') : t);
+  // "engineers built shelters around substations" names facilities, but no attack on them.
+  const damage = figures.some((x) => x.value > 0) || utilities.length > 0 || (attack && facilities.length > 0);
   return {
     index,
     sentence,
@@ -88,9 +95,10 @@ export function analyzeSentence(sentence: Sentence, index: number, locale: Local
     historical,
     aboutRussia,
     national: has(c.national, t),
-    airDefence: has(c.airDefence, t),
-    interception: c.interception ? has(c.interception, t) : false,
-    attack: has(c.attack, c.notAttack ? t.replace(c.notAttack, ' ') : t),
+    airDefenceOnly: !figures.length && has(c.airDefence, t),
+    attack,
+    damage,
+    interceptionOnly: !damage && !!c.interception && has(c.interception, t),
     diplomacy: has(c.diplomacy, t),
     displacement: displacementHit,
     noCasualties: saysNoCasualties(t, locale),
@@ -102,6 +110,39 @@ export function analyzeSentence(sentence: Sentence, index: number, locale: Local
     dates: findDates(t, off, ref, locale.lang),
     time: timeMatch ? `${timeMatch[1]!.padStart(2, '0')}:${timeMatch[2]}` : null,
   };
+}
+
+/**
+ * The facility words of a sentence that name a facility hit, with text offsets. Each test looks only
+ * at the hit and the text around it, except the generic-word one, which looks at the other hits.
+ */
+function findFacilities(t: string, off: number, l: Locale, figures: Figure[]): TermHit<FacilityCategory>[] {
+  const hits = l.facilities.scan(t);
+  if (!hits.length) return hits;
+  // A facility named as where the wounded were taken is not a target ("taken to hospital").
+  const blocked = l.notFacility ? [...wordMatches(l.notFacility, t)] : [];
+  const named = blocked.length ? hits.filter((h) => !blocked.some((m) => h.start < m.index! + m[0].length && h.end > m.index!)) : hits;
+  const out: TermHit<FacilityCategory>[] = [];
+  for (const h of named) {
+    if (h.key === 'other' && genericRepeat(h, named, t)) continue;
+    if (CHILD_CONTEXT.test(t.slice(Math.max(0, h.start - 40), h.start))) continue;
+    // "1,940 residential buildings without heating" counts an outage; "Klitschko's office" is an organisation.
+    if (WITHOUT_AFTER.test(t.slice(h.end, h.end + 30))) continue;
+    if (!l_isPlaceFacility(h.key) && POSSESSIVE_BEFORE.test(t.slice(Math.max(0, h.start - 3), h.start))) continue;
+    if (figures.some((f) => f.field === 'hospitalized' && f.start - off <= h.start && f.end - off >= h.end)) continue;
+    out.push({ key: h.key, start: h.start + off, end: h.end + off, text: h.text });
+  }
+  return out;
+}
+
+/**
+ * Whether a generic facility word ('other') only repeats a facility: "the building" after a named one
+ * (the definite article refers back), or "будівлю школи", "здание больницы" (the facility right after
+ * it names it). `named`: the hits not blocked as where the wounded were taken.
+ */
+function genericRepeat(h: TermHit<FacilityCategory>, named: TermHit<FacilityCategory>[], t: string): boolean {
+  if (THE_BEFORE.test(t.slice(Math.max(0, h.start - 5), h.start))) return true;
+  return named.some((o) => o.key !== 'other' && o.start >= h.end && o.start - h.end <= 2);
 }
 
 const patternCache = new Map<string, { countBefore: RegExp; countUnit: RegExp; anyCount: RegExp }>();
@@ -136,17 +177,20 @@ function weaponCount(t: string, at: number, l: Locale): number | null {
 
 function findOutages(t: string, off: number, l: Locale): UtilityHit[] {
   l.outageWord.lastIndex = 0;
-  const cues = [...wordMatches(l.outageWord, t)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const cues: { start: number; end: number }[] = [];
+  for (const m of wordMatches(l.outageWord, t)) cues.push({ start: m.index!, end: m.index! + m[0].length });
   if (!cues.length) return [];
   const out: UtilityHit[] = [];
+  // The count of the sentence, not of the utility: looked up once, at the first outage.
+  let affected: { count: number; unit: string } | null | undefined;
   for (const h of l.utilityWords.scan(t)) {
     // The outage word must stand within a few words of the utility ("without heat and power", "знеструмлено").
     const near = cues.some((c) => (c.start <= h.start && h.start - c.end <= 40) || (c.start >= h.end && c.start - h.end <= 25) || (c.start <= h.start && c.end >= h.end));
     if (!near) continue;
     // "power plant", "gas station" are facilities, not outages.
-    if (/^\s*(?:plant|station|line|grid|facilit|infrastructure|pipeline|станц|лін|мереж)/iu.test(t.slice(h.end, h.end + 14))) continue;
+    if (FACILITY_AFTER_UTILITY.test(t.slice(h.end, h.end + 14))) continue;
     if (out.some((o) => o.utility === h.key)) continue;
-    const affected = affectedCount(t, l);
+    if (affected === undefined) affected = affectedCount(t, l);
     out.push({ utility: h.key, start: h.start + off, end: h.end + off, text: h.text, affected: affected?.count ?? null, unit: affected?.unit ?? null });
   }
   return out;

@@ -37,6 +37,10 @@ export interface SentencePlaces {
 }
 
 const NEAR_KYIV = /(?<![\p{L}])(?:the\s+(?:Ukrainian\s+)?capital|столиц[яіюею]|столиц[аеуы]|столице)(?![\p{L}])/iu;
+const OWNER_ROLE_AFTER = /['’]s\s+(?:mayor|governor|military|regional|city|head|police)/iu;
+const COMMA_BEFORE = /,\s*$/u;
+const AREA_WORD_AFTER = /^[\s\u00a0]+(?:district|raion|region|oblast|community|hromada)(?![\p{L}])/iu;
+const WORD_GAP = /\s+/;
 
 export interface AttributionInput {
   facts: SentenceFacts[];
@@ -52,67 +56,19 @@ export function targetKey(p: Place | null, r: ResolvedPlace): string {
 }
 
 export function attribute(input: AttributionInput): SentencePlaces[] {
-  const { facts, resolved, text, kyiv } = input;
+  const { facts, resolved } = input;
   let focus: Target[] = [];
   let focusWide = false;
   const out: SentencePlaces[] = [];
   /** Settlements named at the head of a paragraph: two or more make the report a round-up. */
   const leads = new Set<string>();
   let headed: string | null = null;
+  const spans = new SpanIndex(resolved);
   for (const f of facts) {
     const s = f.sentence;
     const l = f.locale;
-    const inSentence = resolved.filter((r) => r.span.start >= s.start && r.span.end <= s.end);
-    const nameSpans = f.officials.map((o) => [o.nameStart, o.nameEnd] as const);
-    const roleSpans = f.officials.filter((o) => o.roleStart !== null).map((o) => [o.roleStart!, o.roleEnd!] as const);
-    const strong: Target[] = [];
-    const weak: Target[] = [];
-    for (const r of inSentence) {
-      if (nameSpans.some(([a, b]) => r.span.start >= a && r.span.end <= b)) continue;
-      // "taken to hospital in X", "fled from X", "talks in X": not where the attack was.
-      const before = text.slice(Math.max(s.start, r.span.start - 60), r.span.start);
-      if (l.cues.nonAttackBefore.test(before)) continue;
-      if (NOT_PLACE_AFTER.test(text.slice(r.span.end, r.span.end + 20))) continue;
-      // "KYIV, Jan 17 —": a wire dateline says where the reporter files from, not what was hit.
-      if (isDateline(r, text)) continue;
-      if (r.place?.kind === 'capital' && (METONYM_AFTER.test(text.slice(r.span.end, r.span.end + 30)) || METONYM_BEFORE.test(before))) continue;
-      // A locator needs a place before it in the sentence to locate ("X, south of Kyiv"); alone it is the place.
-      const placeBefore = inSentence.some((o) => o.span.end <= r.span.start - 2);
-      if (LOCATOR_BEFORE.test(before) && placeBefore) continue;
-      // "Kindrashivka, Kupiansk district": the district after a comma locates the village before it.
-      if (placeBefore && /,\s*$/u.test(before) && /^[\s\u00a0]+(?:district|raion|region|oblast|community|hromada)(?![\p{L}])/iu.test(text.slice(r.span.end, r.span.end + 12))) continue;
-      const rd = isAreaName(r, text) ? null : districtOf(settleByDistrict(r, input), input);
-      if (!rd) continue;
-      const t = toTarget(rd, input);
-      if (!t) continue;
-      const inRole = roleSpans.some(([a, b]) => r.span.start >= a && r.span.end <= b) || /['’]s\s+(?:mayor|governor|military|regional|city|head|police)/iu.test(text.slice(r.span.end, r.span.end + 20));
-      (inRole ? weak : strong).push(t);
-    }
-    if (kyiv && NEAR_KYIV.test(s.text) && !strong.some((t) => t.place?.id === kyiv.id)) {
-      const m = NEAR_KYIV.exec(s.text)!;
-      const start = s.start + m.index;
-      strong.push({
-        key: `s:${kyiv.id}`,
-        place: kyiv,
-        district: null,
-        resolved: { span: { start, end: start + m[0].length, text: m[0], level: 'settlement', candidates: [kyiv], qualifier: null, near: false }, place: kyiv, ambiguous: false, candidates: [kyiv], reason: 'the capital' },
-      });
-    }
-    // Settlements outrank the regions named beside them ("Bilozerka in Kherson Oblast").
-    const settlements = strong.filter((t) => !t.place || !['oblast', 'raion', 'hromada'].includes(t.place.kind));
-    let own = settlements.length ? settlements : strong;
-    // "Покровську громаду Синельниківського району": the larger unit only locates the smaller one.
-    if (!settlements.length && own.length > 1) own = own.filter((t) => !own.some((o) => o !== t && containsRegion(t.place, o.place)));
-    // A place named only in an official's title ("глава Днепропетровской ОВА") is where they govern:
-    // it stands for the attack place only when the report has not named one yet.
-    if (!own.length && !focus.length) own = weak;
-    own = dedupe(own);
-    // "атакували Куп'янський та Ізюмський райони Харківщини ... Постраждали четверо": several raions of one
-    // oblast told together, no settlement named: their toll is joint, so the attack is coded once, at the
-    // oblast the report names, rather than once per raion with no figures.
-    if (own.length >= 2 && !settlements.length) own = jointRegion(own, input) ?? own;
     // "В Криворожском и Павлоградском районах ночь прошла спокойно": the places of a calm line were not hit.
-    const calm = l.cues.calm?.test(s.text) && !f.figures.length;
+    const calm = !f.figures.length && l.cues.calm?.test(s.text);
     if (f.rhetorical || f.historical || f.aboutRussia || calm) {
       if (f.aboutRussia || calm) focus = [];
       out.push({ targets: [], carried: false, wideScope: false });
@@ -126,10 +82,11 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
       out.push({ targets: [], carried: false, wideScope: false });
       continue;
     }
+    const own = ownTargets(f, spans.within(s.start, s.end), !focus.length, input);
     // "More than 300 residents of border villages in the Sumy region were evacuated ... because of daily
     // shelling": the places of a displacement line are where people fled from or to, not what was hit.
     // The focus stays: the line is an aside in an attack report, not a change of subject.
-    if (own.length && l.cues.displacement.test(s.text) && !f.figures.length && !f.facilities.length && !f.utilities.length && !f.weapons.some((w) => w.count)) {
+    if (own.length && !f.figures.length && !f.facilities.length && !f.utilities.length && !f.weapons.some((w) => w.count) && l.cues.displacement.test(s.text)) {
       out.push({ targets: [], carried: false, wideScope: false });
       continue;
     }
@@ -137,21 +94,113 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
       out.push({ targets: own, carried: false, wideScope: f.national });
       focus = own;
       focusWide = f.national;
-      if (opensParagraph || f.index === 0) for (const t of own) if (t.place && !['oblast', 'raion', 'hromada'].includes(t.place.kind)) leads.add(t.key);
+      if (opensParagraph || f.index === 0) for (const t of own) if (t.place && !isRegion(t.place)) leads.add(t.key);
       // A section heading that is only the place name ("Харьков") heads every paragraph until another place leads one.
-      if (opensParagraph || f.index === 0) headed = s.text.split(/\s+/).length <= 3 && own.length === 1 ? own[0]!.key : headed && own.every((t) => t.key === headed) ? headed : null;
+      if (opensParagraph || f.index === 0) headed = s.text.split(WORD_GAP).length <= 3 && own.length === 1 ? own[0]!.key : headed && own.every((t) => t.key === headed) ? headed : null;
     } else if (opensParagraph && leads.size >= 2 && !f.national && !headed) {
       // A round-up gives each place its own paragraph: a paragraph naming no place ("Оккупанты попали в
       // многоэтажки ...", a signature) sums up the region, it does not continue the last place.
       focus = [];
       out.push({ targets: [], carried: false, wideScope: false });
-    } else if (f.national || (f.airDefence && !f.figures.length)) {
+    } else if (f.national || f.airDefenceOnly) {
       out.push({ targets: [], carried: false, wideScope: true });
     } else {
       out.push({ targets: focus, carried: true, wideScope: focusWide });
     }
   }
   return out;
+}
+
+/**
+ * The places a sentence names as attacked, settlements before the regions beside them; `noFocus`:
+ * the report has named no place yet (then a place in an official's title stands for it).
+ */
+function ownTargets(f: SentenceFacts, inSentence: ResolvedPlace[], noFocus: boolean, input: AttributionInput): Target[] {
+  const { text, kyiv } = input;
+  const s = f.sentence;
+  const l = f.locale;
+  const strong: Target[] = [];
+  const weak: Target[] = [];
+  for (const r of inSentence) {
+    if (f.officials.some((o) => r.span.start >= o.nameStart && r.span.end <= o.nameEnd)) continue;
+    // "taken to hospital in X", "fled from X", "talks in X": not where the attack was.
+    const before = text.slice(Math.max(s.start, r.span.start - 60), r.span.start);
+    if (l.cues.nonAttackBefore.test(before)) continue;
+    if (NOT_PLACE_AFTER.test(text.slice(r.span.end, r.span.end + 20))) continue;
+    // "KYIV, Jan 17 —": a wire dateline says where the reporter files from, not what was hit.
+    if (isDateline(r, text)) continue;
+    if (r.place?.kind === 'capital' && (METONYM_AFTER.test(text.slice(r.span.end, r.span.end + 30)) || METONYM_BEFORE.test(before))) continue;
+    // A locator needs a place before it in the sentence to locate ("X, south of Kyiv"); alone it is the place.
+    const placeBefore = inSentence.some((o) => o.span.end <= r.span.start - 2);
+    if (placeBefore && LOCATOR_BEFORE.test(before)) continue;
+    // "Kindrashivka, Kupiansk district": the district after a comma locates the village before it.
+    if (placeBefore && COMMA_BEFORE.test(before) && AREA_WORD_AFTER.test(text.slice(r.span.end, r.span.end + 12))) continue;
+    const rd = isAreaName(r, text) ? null : districtOf(settleByDistrict(r, input), input);
+    if (!rd) continue;
+    const t = toTarget(rd, input);
+    if (!t) continue;
+    const inRole = f.officials.some((o) => o.roleStart !== null && r.span.start >= o.roleStart && r.span.end <= o.roleEnd!) || OWNER_ROLE_AFTER.test(text.slice(r.span.end, r.span.end + 20));
+    (inRole ? weak : strong).push(t);
+  }
+  const m = kyiv ? NEAR_KYIV.exec(s.text) : null;
+  if (kyiv && m && !strong.some((t) => t.place?.id === kyiv.id)) {
+    const start = s.start + m.index;
+    strong.push({
+      key: `s:${kyiv.id}`,
+      place: kyiv,
+      district: null,
+      resolved: { span: { start, end: start + m[0].length, text: m[0], level: 'settlement', candidates: [kyiv], qualifier: null, near: false }, place: kyiv, ambiguous: false, candidates: [kyiv], reason: 'the capital' },
+    });
+  }
+  // Settlements outrank the regions named beside them ("Bilozerka in Kherson Oblast").
+  const settlements = strong.filter((t) => !isRegion(t.place));
+  let own = settlements.length ? settlements : strong;
+  // "Покровську громаду Синельниківського району": the larger unit only locates the smaller one.
+  if (!settlements.length && own.length > 1) own = own.filter((t) => !own.some((o) => o !== t && containsRegion(t.place, o.place)));
+  // A place named only in an official's title ("глава Днепропетровской ОВА") is where they govern:
+  // it stands for the attack place only when the report has not named one yet.
+  if (!own.length && noFocus) own = weak;
+  own = dedupe(own);
+  // "атакували Куп'янський та Ізюмський райони Харківщини ... Постраждали четверо": several raions of one
+  // oblast told together, no settlement named: their toll is joint, so the attack is coded once, at the
+  // oblast the report names, rather than once per raion with no figures.
+  if (own.length >= 2 && !settlements.length) own = jointRegion(own, input) ?? own;
+  return own;
+}
+
+/** Whether the place is a region (oblast, raion, hromada) rather than a settlement. */
+function isRegion(p: Place | null): boolean {
+  return !!p && (p.kind === 'oblast' || p.kind === 'raion' || p.kind === 'hromada');
+}
+
+/**
+ * The resolved places of a report by sentence. Sentences come in text order and the gazetteer gives
+ * its spans in text order, so a cursor finds each sentence's places without rescanning the report:
+ * spans that start before a sentence start before every later one too. Out-of-order input (a caller's
+ * own list) falls back to the plain filter.
+ */
+class SpanIndex {
+  private cursor = 0;
+  private lastStart = -1;
+  private readonly sorted: boolean;
+
+  constructor(private readonly resolved: ResolvedPlace[]) {
+    let ok = true;
+    for (let k = 1; k < resolved.length && ok; k++) ok = resolved[k - 1]!.span.start <= resolved[k]!.span.start;
+    this.sorted = ok;
+  }
+
+  /** The places within [start, end), in the list's order: resolved.filter of that test. */
+  within(start: number, end: number): ResolvedPlace[] {
+    const all = this.resolved;
+    if (!this.sorted || start < this.lastStart) return all.filter((r) => r.span.start >= start && r.span.end <= end);
+    this.lastStart = start;
+    while (this.cursor < all.length && all[this.cursor]!.span.start < start) this.cursor++;
+    const out: ResolvedPlace[] = [];
+    // A span starting past the end cannot end by it (end >= start).
+    for (let k = this.cursor; k < all.length && all[k]!.span.start <= end; k++) if (all[k]!.span.end <= end) out.push(all[k]!);
+    return out;
+  }
 }
 
 /** Words after a name that make it a raion ("в Днепровском районах"); a community keeps its centre's name. */
@@ -203,8 +252,12 @@ function districtOf(r: ResolvedPlace, input: AttributionInput): ResolvedPlace | 
  * "Николаев ... в Корабельном районе": a city name several towns share is the one whose district the
  * report names (Mykolaiv of Mykolaiv oblast, not the Lviv-oblast town), and so is the district.
  */
+/** Whether every reading of the name is a city district. */
+function isDistricts(o: ResolvedPlace): boolean {
+  return o.candidates.length > 0 && o.candidates.every((c) => c.kind === 'city_district');
+}
+
 function settleByDistrict(r: ResolvedPlace, input: AttributionInput): ResolvedPlace {
-  const isDistricts = (o: ResolvedPlace) => o.candidates.length > 0 && o.candidates.every((c) => c.kind === 'city_district');
   const cities = new Map<string, Place>();
   if (!r.place && r.candidates.length > 1 && !isDistricts(r)) {
     for (const o of input.resolved) {
@@ -231,6 +284,10 @@ function settleByDistrict(r: ResolvedPlace, input: AttributionInput): ResolvedPl
 // ", Jan 17", ", 17 січня", ", January 17, 2026" then "(Outlet) -": the dateline's date and outlet.
 const DATELINE_OUTLET = /^(?:,[\s\u00a0]*(?:\p{L}+\.?[\s\u00a0]+\d{1,2}|\d{1,2}[\s\u00a0]+\p{L}+\.?)(?:,?[\s\u00a0]+20\d\d)?)?[\s\u00a0]*\([^()\n]{1,60}\)[\s\u00a0]*(?:—|–|-)/u;
 
+const LINE_START_BEFORE = /(?:^|\n)[\s\u00a0]*$/u;
+const THREE_CAPITALS = /\p{Lu}{3}/u;
+const DATELINE_MARK_AFTER = /^\s*(?:,|\(|—|–|-)/u;
+
 /**
  * A wire dateline opening the text or a paragraph: a place name in capitals followed by a comma, a
  * country, a date or a dash ("KYIV, Jan 17 —", "КИЇВ, 17 січня."), or a place in any case followed by
@@ -238,11 +295,11 @@ const DATELINE_OUTLET = /^(?:,[\s\u00a0]*(?:\p{L}+\.?[\s\u00a0]+\d{1,2}|\d{1,2}[
  */
 function isDateline(r: ResolvedPlace, text: string): boolean {
   const s = r.span;
-  if (!/(?:^|\n)[\s\u00a0]*$/u.test(text.slice(Math.max(0, s.start - 20), s.start))) return false;
+  if (!LINE_START_BEFORE.test(text.slice(Math.max(0, s.start - 20), s.start))) return false;
   const after = text.slice(s.end, s.end + 90);
   if (DATELINE_OUTLET.test(after)) return true;
-  if (s.text !== s.text.toUpperCase() || !/\p{Lu}{3}/u.test(s.text)) return false;
-  return /^\s*(?:,|\(|—|–|-)/u.test(after);
+  if (s.text !== s.text.toUpperCase() || !THREE_CAPITALS.test(s.text)) return false;
+  return DATELINE_MARK_AFTER.test(after);
 }
 
 /** The oblast of raions named together, as a target from its own mention in the report; null when none. */

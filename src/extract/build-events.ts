@@ -10,11 +10,11 @@ import { subEventTypeFor, WEAPONS, type FacilityCategory, type Utility, type Wea
 import type { SentenceFacts } from './analyze-sentence.js';
 import type { SentencePlaces, Target } from './attribute.js';
 import type { Figure, FigureField } from './rules/casualties.js';
+import type { DateCue } from './rules/dates.js';
 import { loadLexicon, termSource } from './lexicon.js';
 
 interface Bucket {
   target: Target;
-  sentences: number[];
   attacked: boolean;
   figures: Figure[];
   noCasualties: boolean;
@@ -45,12 +45,12 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
   const bucket = (t: Target): Bucket => {
     let b = buckets.get(t.key);
     if (!b) {
-      b = { target: t, sentences: [], attacked: false, figures: [], noCasualties: false, ownWeapons: new Map(), listWeapons: new Map(), facilities: [], utilities: [], officials: [], districts: [], dates: [] };
+      b = { target: t, attacked: false, figures: [], noCasualties: false, ownWeapons: new Map(), listWeapons: new Map(), facilities: [], utilities: [], officials: [], districts: [], dates: [] };
       buckets.set(t.key, b);
     }
     return b;
   };
-  const reportDates = facts.filter((f) => !f.rhetorical && !f.historical).flatMap((f) => f.dates);
+  const reportDate = firstReportDate(facts);
   /**
    * "Three people were killed in the region. Another 12 were injured.": a toll told over consecutive
    * sentences about the same area, with no place named between them, is one claim, not one per field.
@@ -58,7 +58,7 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
   let lastClaim: { claim: WiderClaim; index: number } | null = null;
   const pushClaim = (i: number, c: WiderClaim) => {
     const prev = lastClaim?.claim;
-    const between = lastClaim ? places.slice(lastClaim.index + 1, i + 1).every((q) => q.carried || !q.targets.length) : false;
+    const between = lastClaim ? noPlaceNamed(places, lastClaim.index + 1, i + 1) : false;
     const disjoint = prev && (prev.killed === null || c.killed === null) && (prev.injured === null || c.injured === null);
     if (prev && between && disjoint && prev.scope === c.scope && prev.date === c.date && prev.places.join('|') === c.places.join('|') && lastClaim!.index < i) {
       prev.killed ??= c.killed;
@@ -78,10 +78,8 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     const f = facts[i]!;
     const p = backReference(i, facts, places) ?? places[i]!;
     if (f.rhetorical || f.historical || f.aboutRussia) continue;
-    // Damage facts: figures, outages, facilities named with an attack word ("a school was damaged", not
-    // "engineers built shelters around substations"); weapons, unless the sentence only tells interceptions.
-    const damage = f.figures.some((x) => x.value > 0) || f.utilities.length > 0 || (f.attack && f.facilities.length > 0);
-    const interceptionOnly = f.interception && !damage;
+    // Damage facts (figures, outages, facilities hit: f.damage); weapons, unless the sentence only tells interceptions.
+    const { damage, interceptionOnly } = f;
     // A weapon alone in a sentence that names no place and no attack ("slowed the advance with drones") hits nothing.
     const weaponFact = f.weapons.some((w) => w.key !== 'unknown') && (f.attack || !p.carried);
     const hasFacts = damage || (!interceptionOnly && (f.figures.length > 0 || weaponFact));
@@ -94,6 +92,8 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
     }
     // Figures: one target, or split by clause; the rest become wider claims.
     const single = p.targets.length === 1 ? p.targets[0]! : null;
+    // The clause bounds of a sentence naming several places, found at the first fact to place.
+    let clauses: Clauses | null = null;
     if (f.figures.length) {
       if (p.carried && p.wideScope) {
         pushClaim(i, claim(f.figures, p.targets.map((t) => t.place?.name ?? t.resolved.span.text), 'multi_settlement', f, input.reference));
@@ -102,7 +102,7 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
       } else {
         const unplaced: Figure[] = [];
         for (const fig of f.figures) {
-          const t = clauseTarget(fig.start, fig.end, p.targets, text, f.sentence.start, f.sentence.end);
+          const t = clauseTarget(fig.start, fig.end, p.targets, (clauses ??= clausesOf(text, f.sentence.start, f.sentence.end)));
           if (t && !p.wideScope) bucket(t).figures.push(fig);
           else unplaced.push(fig);
         }
@@ -120,50 +120,47 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
       if (!p.carried) {
         for (const t of p.targets) {
           const b = bucket(t);
-          for (const w of f.weapons) b.listWeapons.set(w.key, [...(b.listWeapons.get(w.key) ?? []), { start: w.start, end: w.end, text: w.text }]);
+          for (const w of f.weapons) weaponList(b.listWeapons, w.key).push({ start: w.start, end: w.end, text: w.text });
         }
       }
       continue;
     }
+    // "Воздушная тревога из-за угрозы ударных беспилотников": weapons named in a warning attack nothing.
+    const warning = f.locale.cues.alert?.test(f.sentence.text) ?? false;
     for (const t of p.targets) {
       const b = bucket(t);
-      b.sentences.push(i);
-      // "Воздушная тревога из-за угрозы ударных беспилотников": weapons named in a warning attack nothing.
-      const warning = f.locale.cues.alert?.test(f.sentence.text) ?? false;
       // "Среди них есть раненые" after "бойцы, которые обороняли Мариуполь": a casualty word alone, in a line that
       // names no place, does not make an attack of a place the report has not told as attacked.
       const casualtyCueOnly = p.carried && !hasFacts && !b.attacked && f.attack && !f.locale.cues.attack.test(f.sentence.text.replace(casualtyWords(f.locale), ' '));
       if (warning ? f.figures.length > 0 || f.facilities.length > 0 || f.utilities.length > 0 : (f.attack && !interceptionOnly && !casualtyCueOnly) || hasFacts) b.attacked = true;
       if (f.noCasualties) b.noCasualties = true;
-      for (const d of [t, ...(t.also ?? [])]) {
-        if (!d.district) continue;
-        const span = d.resolved.span;
-        b.districts.push({ name: d.district, start: span.start, end: span.end, quote: span.text });
-      }
+      addDistrict(b, t);
+      if (t.also) for (const d of t.also) addDistrict(b, d);
       for (const w of f.weapons) {
-        const map = single ? b.ownWeapons : b.listWeapons;
-        const list = map.get(w.key) ?? [];
-        list.push({ start: w.start, end: w.end, text: w.text, ...(single ? { count: w.count } : {}) } as never);
-        map.set(w.key, list);
+        if (single) weaponList(b.ownWeapons, w.key).push({ start: w.start, end: w.end, text: w.text, count: w.count });
+        else weaponList(b.listWeapons, w.key).push({ start: w.start, end: w.end, text: w.text });
       }
-      const mine = <T extends { start: number; end: number }>(items: T[]) =>
-        single ? items : items.filter((it) => clauseTarget(it.start, it.end, p.targets, text, f.sentence.start, f.sentence.end)?.key === t.key);
-      b.facilities.push(...mine(f.facilities).map((h) => ({ category: h.key, text: h.text, start: h.start, end: h.end })));
-      b.utilities.push(...mine(f.utilities));
+      // A fact of a sentence naming several places goes to the place of its clause.
+      for (const h of f.facilities) {
+        if (single || clauseTarget(h.start, h.end, p.targets, (clauses ??= clausesOf(text, f.sentence.start, f.sentence.end)))?.key === t.key) b.facilities.push({ category: h.key, text: h.text, start: h.start, end: h.end });
+      }
+      for (const u of f.utilities) {
+        if (single || clauseTarget(u.start, u.end, p.targets, (clauses ??= clausesOf(text, f.sentence.start, f.sentence.end)))?.key === t.key) b.utilities.push(u);
+      }
       for (const o of f.officials) {
         let role = o.role;
-        if (role && /^(?:mayor|governor|head of the city military administration)$/.test(role) && t.place && single) role = `${role} of ${t.place.name}`;
+        if (role && LOCAL_ROLE.test(role) && t.place && single) role = `${role} of ${t.place.name}`;
         b.officials.push({ name: o.name, role, start: o.start, end: o.end, quote: o.quote });
       }
       const rank = f.attack && !f.figures.some((x) => x.update) ? 0 : 1;
-      b.dates.push(...f.dates.map((d) => ({ ...d, rank })));
+      for (const d of f.dates) b.dates.push({ ...d, rank });
     }
   }
 
   const events: ExtractedEvent[] = [];
   for (const b of buckets.values()) {
     if (!b.attacked) continue;
-    events.push(toEvent(b, input, reportDates));
+    events.push(toEvent(b, input, reportDate));
   }
   // A region-level event beside settlement events of the same region repeats them: keep it as a claim.
   // A raion repeats only the settlements of that raion ("In Izmail district, port infrastructure was damaged"
@@ -184,6 +181,31 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
   fillFromWiderClaims(kept, wider);
   return { events: kept, wider };
 }
+
+/** Whether none of places[from, to) names a place of its own. */
+function noPlaceNamed(places: SentencePlaces[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!places[k]!.carried && places[k]!.targets.length) return false;
+  return true;
+}
+
+/** The hits of one weapon in a bucket's map, the list added to the map when new. */
+function weaponList<H>(map: Map<Weapon, H[]>, w: Weapon): H[] {
+  let list = map.get(w);
+  if (!list) {
+    list = [];
+    map.set(w, list);
+  }
+  return list;
+}
+
+function addDistrict(b: Bucket, d: Target): void {
+  if (!d.district) return;
+  const span = d.resolved.span;
+  b.districts.push({ name: d.district, start: span.start, end: span.end, quote: span.text });
+}
+
+/** Roles that take the place they serve ("mayor" → "mayor of Kharkiv"). */
+const LOCAL_ROLE = /^(?:mayor|governor|head of the city military administration)$/;
 
 const casualtyWordCache = new Map<string, RegExp>();
 /** Every casualty word of a language, global, for blanking them out of a sentence. */
@@ -227,6 +249,8 @@ function groupPatterns(l: SentenceFacts['locale']) {
  * back to the latest casualty figure about that group in the same place: as many hospitalized.
  */
 function groupHospitalized(f: SentenceFacts, prior: Figure[]): Figure | null {
+  // Without an injured figure before, there is nothing to refer back to, whatever the sentence says.
+  if (!prior.some(isInjuredFigure)) return null;
   const g = groupPatterns(f.locale);
   if (!g) return null;
   const m = g.re.exec(f.sentence.text);
@@ -236,10 +260,14 @@ function groupHospitalized(f: SentenceFacts, prior: Figure[]): Figure | null {
   if (g.countBefore.test(f.sentence.text.slice(Math.max(0, nounAt - 30), nounAt))) return null;
   const stem = g.stems.find((re) => re.test(noun));
   if (!stem) return null;
-  const ref = [...prior].reverse().find((x) => (x.field === 'injured' || x.field === 'children_injured') && x.value > 0 && stem.test(x.quote));
+  const ref = prior.findLast((x) => isInjuredFigure(x) && stem.test(x.quote));
   if (!ref) return null;
   const start = f.sentence.start + m.index;
   return { field: 'hospitalized', value: ref.value, atLeast: ref.atLeast, update: false, additive: false, start, end: start + m[0].length, quote: m[0], rule: 'group-back-reference' };
+}
+
+function isInjuredFigure(x: Figure): boolean {
+  return (x.field === 'injured' || x.field === 'children_injured') && x.value > 0;
 }
 
 const REGIONAL_ROLE = /^(?:head of the regional military administration|head of the regional state administration|governor)(?![\p{L}])/u;
@@ -317,19 +345,34 @@ function inheritRegionWeapons(region: ExtractedEvent, events: ExtractedEvent[]):
   }
 }
 
-/** The target whose clause holds the fact: same clause, else the nearest place before it in the sentence. */
-function clauseTarget(start: number, end: number, targets: Target[], text: string, sStart: number, sEnd: number): Target | null {
+const CLAUSE_BREAK = /;|:|,\s+(?:and|while|whereas|but)\s|\s+(?:while|whereas)\s|,\s+(?:а|і|та|и|но)\s|\.\s/giu;
+
+/** Where the clauses of a sentence begin (offsets in the sentence), and where the sentence starts in the text. */
+interface Clauses {
+  sStart: number;
+  bounds: number[];
+}
+
+/** The clauses of text[sStart, sEnd): the same for every fact of the sentence, so found once. */
+function clausesOf(text: string, sStart: number, sEnd: number): Clauses {
   const sentence = text.slice(sStart, sEnd);
   const bounds = [0];
-  for (const m of sentence.matchAll(/;|:|,\s+(?:and|while|whereas|but)\s|\s+(?:while|whereas)\s|,\s+(?:а|і|та|и|но)\s|\.\s/giu)) bounds.push(m.index! + 1);
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) bounds.push(m.index! + 1);
   bounds.push(sentence.length);
-  const clauseOf = (pos: number) => {
-    const rel = pos - sStart;
-    for (let k = bounds.length - 1; k >= 0; k--) if (bounds[k]! <= rel) return k;
-    return 0;
-  };
-  const c = clauseOf(start);
-  const same = targets.filter((t) => clauseOf(t.resolved.span.start) === c);
+  return { sStart, bounds };
+}
+
+/** The index of the clause holding text offset pos. */
+function clauseOf(c: Clauses, pos: number): number {
+  const rel = pos - c.sStart;
+  for (let k = c.bounds.length - 1; k >= 0; k--) if (c.bounds[k]! <= rel) return k;
+  return 0;
+}
+
+/** The target whose clause holds the fact: same clause, else the nearest place before it in the sentence. */
+function clauseTarget(start: number, end: number, targets: Target[], clauses: Clauses): Target | null {
+  const c = clauseOf(clauses, start);
+  const same = targets.filter((t) => clauseOf(clauses, t.resolved.span.start) === c);
   if (same.length === 1) return same[0]!;
   if (same.length > 1) {
     // "a man was killed in Bilozerka and two women injured in Antonivka": the place right after the figure.
@@ -395,7 +438,35 @@ function chooseFigure(figs: Figure[]): { value: number; atLeast: boolean; used: 
   return { value, atLeast: used.some((f) => f.atLeast), used };
 }
 
-function toEvent(b: Bucket, input: BuildInput, reportDates: SentenceFacts['dates']): ExtractedEvent {
+/**
+ * The date cue of a place's own sentences: the first stated one, attack sentences (rank 0) before
+ * toll updates; with none stated, the first of the lowest rank. (What a stable sort by rank, then the
+ * first stated, else the first, picks; found in one pass.)
+ */
+function ownDate(dates: Bucket['dates']): Bucket['dates'][number] | undefined {
+  let best: Bucket['dates'][number] | undefined;
+  for (const d of dates) {
+    if (!best) best = d;
+    else if (best.certainty !== 'stated' && d.certainty === 'stated') best = d;
+    else if ((best.certainty === 'stated') === (d.certainty === 'stated') && d.rank < best.rank) best = d;
+  }
+  return best;
+}
+
+/** The report's date cue for places without one of their own: its first stated date, else its first date. */
+function firstReportDate(facts: SentenceFacts[]): DateCue | undefined {
+  let first: DateCue | undefined;
+  for (const f of facts) {
+    if (f.rhetorical || f.historical) continue;
+    for (const d of f.dates) {
+      if (d.certainty === 'stated') return d;
+      first ??= d;
+    }
+  }
+  return first;
+}
+
+function toEvent(b: Bucket, input: BuildInput, fromReport: DateCue | undefined): ExtractedEvent {
   const evidence: Evidence[] = [];
   const t = b.target;
   const p = t.place;
@@ -446,8 +517,14 @@ function toEvent(b: Bucket, input: BuildInput, reportDates: SentenceFacts['dates
   const weaponList = WEAPONS.filter((w) => weapons.has(w));
 
   const facilities: ExtractedEvent['facilities'] = [];
+  // One entry per category and wording, whatever the case.
+  const listed = new Set<string>();
   for (const f of b.facilities) {
-    if (!facilities.some((x) => x.category === f.category && x.text.toLowerCase() === f.text.toLowerCase())) facilities.push({ category: f.category, text: f.text });
+    const key = `${f.category}\n${f.text.toLowerCase()}`;
+    if (!listed.has(key)) {
+      listed.add(key);
+      facilities.push({ category: f.category, text: f.text });
+    }
     evidence.push({ field: 'facility', start: f.start, end: f.end, quote: f.text, value: f.category, rule: 'lexicon', certainty: 'stated' });
   }
   const utilities: ExtractedEvent['utilities'] = [];
@@ -468,9 +545,7 @@ function toEvent(b: Bucket, input: BuildInput, reportDates: SentenceFacts['dates
   for (const d of b.districts) evidence.push({ field: 'district', start: d.start, end: d.end, quote: d.quote, value: d.name, rule: 'gazetteer:city_district', certainty: 'stated' });
 
   // Date: the place's own sentences first, then the report's first date cue, then the reference date.
-  const ranked = [...b.dates].sort((x, y) => x.rank - y.rank);
-  const own = ranked.find((d) => d.certainty === 'stated') ?? ranked[0];
-  const fromReport = reportDates.find((d) => d.certainty === 'stated') ?? reportDates[0];
+  const own = ownDate(b.dates);
   const dateCue = own ?? fromReport;
   const date = dateCue?.date ?? input.reference;
   if (dateCue) evidence.push({ field: 'date', start: dateCue.start, end: dateCue.end, quote: dateCue.quote, value: dateCue.date, rule: dateCue.rule, certainty: own ? dateCue.certainty : 'implied' });
