@@ -69,9 +69,14 @@ function buildGrammar(lang: Language): NumberGrammar {
   const vagueMap = new Map(Object.entries(lex.vague).map(([k, v]) => [k.toLowerCase(), v]));
   const atLeastRe = new RegExp(`^(?:${atLeast})[\\s\\u00a0]+`, 'iu');
   const approxRe = new RegExp(`^(?:${approx})[\\s\\u00a0]+`, 'iu');
+  // Bare digits ("14", "14 " before a noun) are the commonest count. The general path makes them their number:
+  // a modifier needs a space after it, and the one token is digits; unless a vague word is all digits.
+  const digitsAreNumbers = ![...vagueMap.keys()].some((k) => /^\d+$/.test(k));
 
   function parse(phrase: string): ParsedCount | null {
-    let p = phrase.trim().toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е');
+    const trimmed = phrase.trim();
+    if (digitsAreNumbers && /^\d+$/.test(trimmed)) return { value: Number(trimmed), atLeast: false };
+    let p = trimmed.toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е');
     let minimum = false;
     const m1 = atLeastRe.exec(p);
     if (m1) {

@@ -7,7 +7,7 @@
  */
 import { termStarts } from '../alternation.js';
 import type { Locale } from '../locale.js';
-import { hasWordMatch, registerStarts, wordMatches } from '../word-matches.js';
+import { hasWordMatch, registerStarts, wordMatches, wordStartOnly } from '../word-matches.js';
 
 export type FigureField = 'killed' | 'injured' | 'hospitalized' | 'children_killed' | 'children_injured';
 
@@ -37,6 +37,14 @@ interface Rule {
    * tries the rule only where one stands; null or absent: everywhere. A superset never changes a match.
    */
   starts?(l: Locale): readonly string[] | null;
+  /**
+   * A pattern that every match of the rule contains (a piece of it that all its alternatives pass
+   * through, with the same flags): where the gate finds nothing the rule cannot match, so it is not
+   * run. For rules whose own pattern is dear to walk and whose gate is a short list of words that
+   * irregexp scans quickly. A pattern that may start inside a word (no word-start lookbehind) must open
+   * with its gate: it is tried only where the gate matches (matchesAtGates).
+   */
+  gate?(l: Locale): RegExp;
   extract(m: RegExpExecArray, l: Locale): Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[];
 }
 
@@ -48,6 +56,16 @@ const AGES = '(?:[\\s\\u00a0]+aged[\\s\\u00a0]+\\d{1,3}(?:(?:\\s*,\\s*|[\\s\\u00
 const APPOSITIVE = '(?:\\s*,\\s*(?:among\\s+them|including|of\\s+whom|серед\\s+них|зокрема|среди\\s+них|в\\s+том\\s+числе)[\\s\\u00a0]+[^,.;]{1,40},)?';
 /** Up to three descriptive words between a count and its noun ("two more elderly", "п'ятеро місцевих"). */
 const ADJ = "(?:[\\p{L}\\d'’-]+[\\s\\u00a0]+){0,3}?";
+/** "three of whom", "двоє з них": the words between a count and what the subset is. */
+const SUBSET_OF = `of${SEP}(?:whom|them|the${SEP}(?:injured|wounded|victims|casualties|hurt))|(?:з|із|зі)${SEP}них|из${SEP}них|серед${SEP}них`;
+/** "including", "among them", "серед них", "в том числе": what opens a list of children among the victims. */
+const INCLUDING =
+  'including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших|среди\\s+пострадавших';
+const BRINGING = 'bringing|raising|taking|pushing';
+const LIFE_LOST = '(?:life|lives)\\s+(?:was\\s+|were\\s+)?lost';
+/** What a toll is of: "the death toll", "the number of injured", "кількість загиблих", "число раненых". */
+const TOLL_WHAT =
+  'death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|injured|wounded|victims|casualties|injuries)|кількість\\s+(?:загиблих|поранених|постраждалих|жертв)|число\\s+(?:погибших|раненых|пострадавших|жертв)|количество\\s+(?:погибших|раненых|пострадавших|жертв)';
 
 /** Start characters of a pattern opening with any of these (termStarts per list; null: anything). */
 function startsOf(...lists: (readonly string[] | null)[]): string[] | null {
@@ -69,8 +87,28 @@ interface Anchored {
   children: RegExp;
   countNoun: RegExp;
   bareSingle: RegExp;
+  /** What bareSingle cannot match without: a comma, or "та"/"і"/"й"/"и" between spaces. */
+  listJoint: RegExp;
   window: RegExp;
   andHospitalized: RegExp;
+  /** Prefilters (see prefilter) of the language's casualty, update and no-casualty words. */
+  anyCasualty: RegExp;
+  anyUpdate: RegExp;
+  anyNone: RegExp;
+}
+
+/** How compileTerms (lexicon.ts) opens a word-list regex. */
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * The word-list regex without its opening word-start lookbehind, neither global nor sticky: it matches
+ * wherever the regex does (and maybe more), so where it finds nothing the regex finds nothing either.
+ * Irregexp scans a pattern that opens with its words many times faster than word-matches.ts walks a
+ * sentence's word starts, and most sentences hold none of these words.
+ */
+function prefilter(re: RegExp): RegExp {
+  const src = re.source.startsWith(WORD_START) ? re.source.slice(WORD_START.length) : re.source;
+  return new RegExp(src, re.flags.replace(/[gy]/g, ''));
 }
 const anchoredCache = new Map<string, Anchored>();
 /** Patterns built once per language (a RegExp per call costs more than the match). */
@@ -83,8 +121,13 @@ function anchored(l: Locale): Anchored {
       injured: new RegExp(`^(?:${l.src.injured})$`, 'iu'),
       children: new RegExp(`^(?:${l.src.children})$`, 'iu'),
       bareSingle: new RegExp(`(?:\\s*,\\s*|${SEP}(?:та|і|й|и)${SEP})(?<s>${l.src.singular})(?![\\p{L}])`, 'giu'),
+      // bareSingle opens with \s*, which irregexp must try at every position; this it scans quickly.
+      listJoint: /,|[\s\u00a0](?:та|і|й|и)[\s\u00a0]/iu,
       countNoun: registerStarts(new RegExp(`(?<![\\p{L}\\d])(?:${l.numbers.source})(?![\\p{L}\\d])(?:${SEP}${ADJ}(?<noun>${l.src.persons}))?`, 'giu'), l.numbers.starts),
       andHospitalized: new RegExp(`^${SEP}(?:and|та|і|й|и)${SEP}(?:(?:was|were|later|then|також|также)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'iu'),
+      anyCasualty: prefilter(l.casualtyWord),
+      anyUpdate: prefilter(l.updateWord),
+      anyNone: prefilter(l.noneWord),
       window: registerStarts(
         new RegExp(`(?<![\\p{L}])(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized}|${l.src.children}|toll|кількість|число|количество)`, 'giu'),
         startsOf(verbStarts(l), words(l.terms.children), ['to', 'кі', 'чи', 'ко']),
@@ -125,7 +168,7 @@ function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; 
     if (m.groups?.noun && anchored(l).children.test(m.groups.noun)) children += c.value;
   }
   // "двое медиков и ребёнок": a list item that is a bare singular noun counts one.
-  if (any && l.lang !== 'en') {
+  if (any && l.lang !== 'en' && anchored(l).listJoint.test(list)) {
     for (const m of list.matchAll(anchored(l).bareSingle)) {
       value += 1;
       if (anchored(l).children.test(m.groups!.s!)) children += 1;
@@ -133,6 +176,10 @@ function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; 
   }
   return any ? { value, atLeast, children } : null;
 }
+
+/** Gates (see Rule.gate) that several rules share: the person noun, the hospitalized phrase. */
+const singularGate = (l: Locale) => new RegExp(`(?:${l.src.singular})(?![\\p{L}])`, 'iu');
+const hospitalizedGate = (l: Locale) => new RegExp(`(?:${l.src.hospitalized})`, 'iu');
 
 const RULES: Rule[] = [
   {
@@ -186,6 +233,8 @@ const RULES: Rule[] = [
   {
     // "a man was killed", "a 9-year-old girl was injured", "загинула жінка", "поранено 54-річного чоловіка"
     name: 'singular-person',
+    // Every alternative names the person (a non-letter follows: a comma, a space, the end).
+    gate: singularGate,
     starts: (l) =>
       l.lang === 'en'
         ? words(['another', 'a', 'an', 'one', 'the'])
@@ -206,7 +255,8 @@ const RULES: Rule[] = [
       // "поранено 38-річного чоловіка та 16-річного хлопця": two people, each may be a child.
       const second = m.groups!.noun3;
       const out: Omit<Figure, 'start' | 'end' | 'quote' | 'rule' | 'update'>[] = [{ field, value: second ? 2 : 1, atLeast: false, additive: !!(m.groups!.add ?? m.groups!.add2) }];
-      const minors = [...m[0].matchAll(/(\d{1,3})-(?:year|річн|летн)/giu)].filter((a) => Number(a[1]) < 18).length;
+      // (An age holds a hyphen: most quotes have none.)
+      const minors = m[0].includes('-') ? [...m[0].matchAll(/(\d{1,3})-(?:year|річн|летн)/giu)].filter((a) => Number(a[1]) < 18).length : 0;
       const nouns = [noun, second].filter((n): n is string => !!n);
       const childCount = Math.max(minors, nouns.filter((n) => anchored(l).children.test(n)).length);
       const child = childCount > 0;
@@ -218,6 +268,7 @@ const RULES: Rule[] = [
   {
     // "Він госпіталізований", "Її доставили до лікарні", "Он госпитализирован": the one person just reported.
     name: 'pronoun-hospitalized-cyr',
+    gate: hospitalizedGate,
     starts: () => words(['він', 'вона', 'його', 'її', 'он', 'она', 'его', 'ее', 'её']),
     build: (l) => new RegExp(`(?<![\\p{L}])(?:він|вона|його|її|он|она|его|ее|её)${SEP}(?:(?:був|була|було|був|был|была|також|также|вже|уже)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
     extract: () => [{ field: 'hospitalized', value: 1, atLeast: false, additive: false }],
@@ -225,6 +276,7 @@ const RULES: Rule[] = [
   {
     // "Усі поранені госпіталізовані", "їх госпіталізовано", "Усіх доставили до лікарні": as many as were injured.
     name: 'all-hospitalized-cyr',
+    gate: hospitalizedGate,
     starts: () => words(['усі', 'всі', 'усіх', 'всіх', 'їх', 'все', 'всех', 'их']),
     build: (l) =>
       new RegExp(`(?<![\\p{L}])(?:усі|всі|усіх|всіх|їх|все|всех|их)${SEP}(?:(?:${l.src.injured})${SEP})?(?:(?:було|були|также|також)${SEP})?(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
@@ -233,6 +285,7 @@ const RULES: Rule[] = [
   {
     // "Поранених — 12", "Загиблих — двоє", "Раненых – пятеро": the noun, a dash, the count.
     name: 'noun-dash-count',
+    gate: () => /[—–-]/iu,
     starts: verbStarts,
     build: (l) => new RegExp(`(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})[\\s\\u00a0]*[—–-][\\s\\u00a0]*(?<count>${l.numbers.source})(?![\\p{L}\\d])`, 'giu'),
     extract(m, l) {
@@ -244,6 +297,7 @@ const RULES: Rule[] = [
   {
     // "killing a 64-year-old man", "injuring a woman", "shelling killed an elderly man" (English active voice)
     name: 'verb-singular-person',
+    gate: singularGate,
     starts: (l) => words(l.terms.killed, l.terms.injured),
     build: (l) =>
       new RegExp(`(?<![\\p{L}])(?<verb>${l.src.killed}|${l.src.injured})${SEP}(?:an?|one|its|his|her|their)${SEP}(?:[\\p{L}\\d'’-]+${SEP}){0,3}?(?<noun>${l.src.singular})(?![\\p{L}])`, 'giu'),
@@ -260,6 +314,7 @@ const RULES: Rule[] = [
   {
     // "He is in hospital", "She was taken to the hospital": the one person just reported is hospitalized.
     name: 'pronoun-hospitalized',
+    gate: hospitalizedGate,
     starts: () => words(['he', 'she', 'его', 'её', 'ее', 'його', 'її']),
     build: (l) => new RegExp(`(?<![\\p{L}])(?:(?:he|she)${SEP}(?:was|is|has${SEP}been|remains)${SEP}(?:(?:also|later|now|currently|then)${SEP})?|(?:его|её|ее|його|її)${SEP}(?:(?:тоже|также|теж|також)${SEP})?)(?:${l.src.hospitalized})(?![\\p{L}])`, 'giu'),
     extract: () => [{ field: 'hospitalized', value: 1, atLeast: false, additive: false }],
@@ -267,10 +322,11 @@ const RULES: Rule[] = [
   {
     // "three of whom were hospitalized", "двоє з них госпіталізовані"
     name: 'subset-of-them',
+    gate: () => new RegExp(SUBSET_OF, 'iu'),
     starts: (l) => l.numbers.starts,
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}\\d])(?<count>${l.numbers.source})${SEP}(?:of${SEP}(?:whom|them|the${SEP}(?:injured|wounded|victims|casualties|hurt))|(?:з|із|зі)${SEP}них|из${SEP}них|серед${SEP}них)${SEP}(?:[—–-]${SEP})?${AUX}(?:(?:an?|one)${SEP})?(?<verb>${l.src.hospitalized}|${l.src.killed}|${l.src.injured}|(?:${l.src.children}))`,
+        `(?<![\\p{L}\\d])(?<count>${l.numbers.source})${SEP}(?:${SUBSET_OF})${SEP}(?:[—–-]${SEP})?${AUX}(?:(?:an?|one)${SEP})?(?<verb>${l.src.hospitalized}|${l.src.killed}|${l.src.injured}|(?:${l.src.children}))`,
         'giu',
       ),
     extract(m, l) {
@@ -285,10 +341,11 @@ const RULES: Rule[] = [
   {
     // "including two children", "among them a 12-year-old boy", "серед них двоє дітей", "в том числе трое детей"
     name: 'including-children',
+    gate: () => new RegExp(INCLUDING, 'iu'),
     starts: () => words(['including', 'among', 'of', 'серед', 'зокрема', 'у', 'в', 'среди']),
     build: (l) =>
       new RegExp(
-        `(?<![\\p{L}])(?:including|among\\s+them|among\\s+the\\s+(?:injured|wounded|dead|victims)|of\\s+whom|серед\\s+них|серед\\s+поранених|серед\\s+загиблих|зокрема|у\\s+тому\\s+числі|в\\s+тому\\s+числі|среди\\s+них|в\\s+том\\s+числе|среди\\s+раненых|среди\\s+погибших|среди\\s+пострадавших)${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>(?:${l.numbers.source}|an?|one)(?!-))?(?:${SEP})?(?:[\\p{L}\\d'’-]+${SEP}){0,4}?(?<noun>${l.src.children})(?![\\p{L}])`,
+        `(?<![\\p{L}])(?:${INCLUDING})${SEP}(?:(?:are|were|is|was|є|—|-)${SEP})?(?<count>(?:${l.numbers.source}|an?|one)(?!-))?(?:${SEP})?(?:[\\p{L}\\d'’-]+${SEP}){0,4}?(?<noun>${l.src.children})(?![\\p{L}])`,
         'giu',
       ),
     extract(m, l) {
@@ -302,9 +359,12 @@ const RULES: Rule[] = [
     // "one life lost", "the death toll rose to 7", "кількість загиблих зросла до 5", "число раненых возросло до 12",
     // and the elliptical clause with a dash for the verb ("а число раненых — до девяти")
     name: 'toll-rose-to',
+    // The pattern may start inside a word and its count grammar makes a scan slow: it opens with the
+    // toll words, so it is tried only where they stand (matchesAtGates).
+    gate: () => new RegExp(TOLL_WHAT, 'iu'),
     build: (l) =>
       new RegExp(
-        `(?<what>death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|injured|wounded|victims|casualties|injuries)|кількість\\s+(?:загиблих|поранених|постраждалих|жертв)|число\\s+(?:погибших|раненых|пострадавших|жертв)|количество\\s+(?:погибших|раненых|пострадавших|жертв))(?:[^.;:]{0,90}?)(?:rose|risen|increased|climbed|grew|reached|jumped|stands|is|now|зросла|зросло|збільшилася|збільшилась|сягнула|возросло|выросло|увеличилось|достигло|составляет|становить|[—–])(?:${SEP}(?:to|до|at))?${SEP}(?<count>${l.numbers.source})`,
+        `(?<what>${TOLL_WHAT})(?:[^.;:]{0,90}?)(?:rose|risen|increased|climbed|grew|reached|jumped|stands|is|now|зросла|зросло|збільшилася|збільшилась|сягнула|возросло|выросло|увеличилось|достигло|составляет|становить|[—–])(?:${SEP}(?:to|до|at))?${SEP}(?<count>${l.numbers.source})`,
         'giu',
       ),
     extract(m, l) {
@@ -318,9 +378,10 @@ const RULES: Rule[] = [
   {
     // "bringing the total number of injured to nine", "bringing the death toll to 12"
     name: 'bringing-toll-to',
+    gate: () => new RegExp(BRINGING, 'iu'),
     starts: () => words(['bringing', 'raising', 'taking', 'pushing']),
     build: (l) =>
-      new RegExp(`(?<![\\p{L}])(?:bringing|raising|taking|pushing)${SEP}the${SEP}(?:(?:total|overall|official)${SEP})?(?<what>death${SEP}toll|toll|number${SEP}of${SEP}(?:dead|deaths|injured|wounded|victims|casualties|injuries)|total)${SEP}to${SEP}(?<count>${l.numbers.source})`, 'giu'),
+      new RegExp(`(?<![\\p{L}])(?:${BRINGING})${SEP}the${SEP}(?:(?:total|overall|official)${SEP})?(?<what>death${SEP}toll|toll|number${SEP}of${SEP}(?:dead|deaths|injured|wounded|victims|casualties|injuries)|total)${SEP}to${SEP}(?<count>${l.numbers.source})`, 'giu'),
     extract(m, l) {
       const c = l.numbers.parse(m.groups!.count!);
       if (!c) return [];
@@ -331,8 +392,9 @@ const RULES: Rule[] = [
   {
     // "one life lost", "a life was lost"
     name: 'life-lost',
+    gate: () => new RegExp(LIFE_LOST, 'iu'),
     starts: () => words(['one', 'a', 'two', 'three', 'four', 'five']),
-    build: () => /(?<![\p{L}])(?<count>one|a|two|three|four|five)\s+(?:life|lives)\s+(?:was\s+|were\s+)?lost/giu,
+    build: () => new RegExp(`(?<![\\p{L}])(?<count>one|a|two|three|four|five)\\s+${LIFE_LOST}`, 'giu'),
     extract(m, l) {
       const c = /^a$/i.test(m.groups!.count!) ? { value: 1, atLeast: false } : l.numbers.parse(m.groups!.count!);
       return c ? [{ field: 'killed', value: c.value, atLeast: false, additive: false }] : [];
@@ -340,17 +402,52 @@ const RULES: Rule[] = [
   },
 ];
 
-const compiled = new Map<string, { rule: Rule; re: RegExp }[]>();
+interface CompiledRule {
+  rule: Rule;
+  re: RegExp;
+  gate: RegExp | null;
+  /** For a pattern that may start inside a word and opens with its gate: sticky twins of both. */
+  anywhere: { re: RegExp; gate: RegExp } | null;
+}
+
+/**
+ * The matches text.matchAll(re) gives, for a pattern that opens with its gate: a match can only start
+ * where the gate matches, so the pattern (sticky) is tried at those positions only, left to right,
+ * overlapping ones too ("toll" inside "death toll"), going on after each match as matchAll does (a
+ * match holds its gate's words, so it is never empty). The gate is a short list of words that irregexp
+ * scans quickly; the whole pattern, with its count grammar, scans slowly.
+ */
+function* matchesAtGates(sticky: RegExp, gate: RegExp, text: string): Generator<RegExpExecArray> {
+  for (let from = 0; from < text.length; ) {
+    gate.lastIndex = from;
+    const g = gate.exec(text);
+    if (!g) return;
+    sticky.lastIndex = g.index;
+    const m = sticky.exec(text);
+    if (m) yield m;
+    // On after the match, or past the character (a whole code point: no match starts inside a pair).
+    from = m ? g.index + m[0].length : g.index + (text.codePointAt(g.index)! > 0xffff ? 2 : 1);
+  }
+}
+
+const compiled = new Map<string, CompiledRule[]>();
 /** Rules for English word order only (Ukrainian and Russian put the verb first anyway: 'singular-person'). */
 // 'pronoun-hospitalized' runs on every language: "його госпіталізували", "его госпитализировали".
 const EN_ONLY = new Set(['life-lost', 'verb-singular-person', 'bringing-toll-to']);
 /** Rules for Ukrainian and Russian word order and pronouns. */
 const CYR_ONLY = new Set(['pronoun-hospitalized-cyr', 'all-hospitalized-cyr', 'noun-dash-count']);
 
-function rulesFor(l: Locale): { rule: Rule; re: RegExp }[] {
+function compileRule(rule: Rule, l: Locale): CompiledRule {
+  const re = registerStarts(rule.build(l), rule.starts?.(l) ?? null);
+  const gate = rule.gate?.(l) ?? null;
+  const anywhere = gate && !wordStartOnly(re.source) ? { re: new RegExp(re.source, `${re.flags.replace('g', '')}y`), gate: new RegExp(gate.source, `${gate.flags}g`) } : null;
+  return { rule, re, gate, anywhere };
+}
+
+function rulesFor(l: Locale): CompiledRule[] {
   let r = compiled.get(l.lang);
   if (!r) {
-    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => ({ rule, re: registerStarts(rule.build(l), rule.starts?.(l) ?? null) }));
+    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => compileRule(rule, l));
     compiled.set(l.lang, r);
   }
   return r;
@@ -362,11 +459,56 @@ export function casualtyPatterns(l: Locale): RegExp[] {
   return [...rulesFor(l).map((r) => r.re), a.window, a.countNoun];
 }
 
+type Found = ReturnType<Rule['extract']>[number];
+
+/**
+ * A rule's figure placed in the sentence: { ...f, field, start, end, quote, rule, update } with the
+ * same keys in the same order (an object spread over the rules' several shapes is a slow generic copy).
+ */
+function placed(f: Found, field: FigureField, start: number, quote: string, rule: string, update: boolean): Figure {
+  const g = { field, value: f.value, atLeast: f.atLeast, additive: f.additive } as Figure;
+  if ('all' in f) g.all = f.all;
+  g.start = start;
+  g.end = start + quote.length;
+  g.quote = quote;
+  g.rule = rule;
+  g.update = update;
+  return g;
+}
+
+/** "Initially five dead ...; by Saturday the toll had reached 41": a figure after such a word is no update. */
+function staleBefore(sentence: string, at: number, l: Locale): boolean {
+  return l.staleBefore?.test(sentence.slice(Math.max(0, at - 80), at)) ?? false;
+}
+
+/**
+ * Each gated pattern with its gate and the matches findFigures takes from a text (for the test that a
+ * gate never hides a match, and that they are matchAll's): the gated rules and the word lists.
+ */
+export function gatedPatterns(l: Locale): { re: RegExp; gate: RegExp; matches(text: string): RegExpExecArray[] }[] {
+  const a = anchored(l);
+  const lists: [RegExp, RegExp][] = [
+    [l.casualtyWord, a.anyCasualty],
+    [l.updateWord, a.anyUpdate],
+    [l.noneWord, a.anyNone],
+    [a.bareSingle, a.listJoint],
+  ];
+  return [
+    ...rulesFor(l)
+      .filter((c) => c.gate)
+      .map(({ re, gate, anywhere }) => ({ re, gate: gate!, matches: (t: string) => [...(anywhere ? matchesAtGates(anywhere.re, anywhere.gate, t) : wordMatches(re, t))] })),
+    ...lists.map(([re, gate]) => ({ re, gate, matches: (t: string) => [...wordMatches(re, t)] })),
+  ];
+}
+
 /** All casualty figures in a sentence, overlaps resolved (the longer match wins), in text order. */
 export function findFigures(sentence: string, offset: number, l: Locale): Figure[] {
-  if (!hasWordMatch(l.casualtyWord, sentence)) return [];
+  const pre = anchored(l);
+  if (!pre.anyCasualty.test(sentence) || !hasWordMatch(l.casualtyWord, sentence)) return [];
   const raw: Figure[] = [];
-  const update = hasWordMatch(l.updateWord, sentence);
+  // Whether the sentence updates a figure, asked only once it has one (the test has no side effect).
+  let updates: boolean | undefined;
+  const isUpdate = () => (updates ??= pre.anyUpdate.test(sentence) && hasWordMatch(l.updateWord, sentence));
   // The rules only run in windows around casualty words: a long sentence costs what its figures cost.
   const windows: [number, number][] = [];
   const w = anchored(l).window;
@@ -380,28 +522,28 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
   }
   for (const [a, b] of windows) {
     const part = sentence.slice(a, b);
-    for (const { rule, re } of rulesFor(l)) {
+    for (const { rule, re, gate, anywhere } of rulesFor(l)) {
+      if (gate && !gate.test(part)) continue;
       re.lastIndex = 0;
-      // Rules that can only start a word are tried at word starts only (word-matches.ts); the same matches.
-      for (const m of wordMatches(re, part)) {
+      // Rules that can only start a word are tried at word starts only (word-matches.ts), one that may
+      // start anywhere where its gate matches; the same matches.
+      for (const m of anywhere ? matchesAtGates(anywhere.re, anywhere.gate, part) : wordMatches(re, part)) {
         const quote = m[0];
         const start = offset + a + m.index!;
         const figs = rule.extract(m as RegExpExecArray, l);
-        for (const f of figs) {
-          // "Initially five dead ...; by Saturday the toll had reached 41": the initial figure is no update.
-          const stale = l.staleBefore?.test(sentence.slice(Math.max(0, a + m.index! - 80), a + m.index!)) ?? false;
-          raw.push({ ...f, start, end: start + quote.length, quote, rule: rule.name, update: rule.name === 'toll-rose-to' || rule.name === 'bringing-toll-to' || (update && !stale) });
-        }
+        // The stale test only matters for an update; it has no side effect, so it is run only then.
+        const update = figs.length > 0 && (rule.name === 'toll-rose-to' || rule.name === 'bringing-toll-to' || (isUpdate() && !staleBefore(sentence, a + m.index!, l)));
+        for (const f of figs) raw.push(placed(f, f.field, start, quote, rule.name, update));
         // "was injured and hospitalized", "were wounded and taken to hospital": the same people, hospitalized.
         const inj = figs.find((f) => f.field === 'injured');
-        const tail = anchored(l).andHospitalized.exec(part.slice(m.index! + quote.length, m.index! + quote.length + 40));
-        if (inj && tail) raw.push({ ...inj, field: 'hospitalized', start, end: start + quote.length + tail[0].length, quote: quote + tail[0], rule: `${rule.name}+hospitalized`, update });
+        const tail = inj && anchored(l).andHospitalized.exec(part.slice(m.index! + quote.length, m.index! + quote.length + 40));
+        if (inj && tail) raw.push(placed(inj, 'hospitalized', start, quote + tail[0], `${rule.name}+hospitalized`, isUpdate()));
       }
     }
   }
   // "No one was injured", "the driver was not injured": a count inside a no-casualty phrase is no figure.
   l.noneWord.lastIndex = 0;
-  const none = [...wordMatches(l.noneWord, sentence)].map((m) => [offset + m.index!, offset + m.index! + m[0].length] as const);
+  const none = (pre.anyNone.test(sentence) ? [...wordMatches(l.noneWord, sentence)] : []).map((m) => [offset + m.index!, offset + m.index! + m[0].length] as const);
   if (none.length) for (let i = raw.length - 1; i >= 0; i--) if (none.some(([a, b]) => raw[i]!.start < b && raw[i]!.end > a)) raw.splice(i, 1);
   // "вбито 52-річну медсестру", "a 9-year-old": an age is no count.
   for (let i = raw.length - 1; i >= 0; i--) if (/\d$/u.test(raw[i]!.quote) && /^-(?:річн|летн|year|month|місяч|месяч)/iu.test(sentence.slice(raw[i]!.end - offset, raw[i]!.end - offset + 8))) raw.splice(i, 1);
@@ -440,6 +582,7 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
 
 /** "No one was injured", "без постраждалих": the report says the toll is zero. */
 export function saysNoCasualties(sentence: string, l: Locale): boolean {
+  if (!anchored(l).anyNone.test(sentence)) return false;
   if (!l.noneBlocked) return hasWordMatch(l.noneWord, sentence);
   // "Информации о пострадавших нет" holds "пострадавших нет" but says the toll is unknown, not zero.
   for (const m of wordMatches(l.noneWord, sentence)) if (!l.noneBlocked.test(sentence.slice(Math.max(0, m.index - 40), m.index))) return true;
