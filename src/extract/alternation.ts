@@ -135,23 +135,39 @@ export function alternation(terms: readonly string[], ignoreCase = true): string
   return emit(expanded, 0, ignoreCase).join('|');
 }
 
-/** The strings (one or two characters) a match of the atoms can start with, or null when unknown. */
+/** Starts longer than this add little: two words seldom share so long a beginning. */
+const PREFIX = 8;
+/** Each apostrophe multiplies a term's starts by three; past this many the start stops before it. */
+const PREFIX_FORMS = 9;
+
+/**
+ * The strings a match of the atoms must start with: the literal characters they open with, up to
+ * PREFIX of them (an apostrophe as each of its forms, a word gap as a space, a leading optional quote
+ * as each quote or none), up to a wildcard or a quote; null when the term opens with a wildcard.
+ */
 function startsOf(atoms: Atom[]): string[] | null {
-  const [a, b] = atoms;
+  const [a] = atoms;
   if (!a) return null;
-  if (a.kind === 'lit') return [b?.kind === 'lit' ? a.ch + b.ch : a.ch];
-  if (a.kind === 'apos') return [...APOS];
   if (a.kind === 'quote1') return [...QUOTES];
   if (a.kind === 'quote') {
     const rest = startsOf(atoms.slice(1));
     return rest ? [...QUOTES, ...rest] : null;
   }
-  return null;
+  let forms = [''];
+  for (const x of atoms.slice(0, PREFIX)) {
+    if (x.kind === 'lit') forms = forms.map((f) => f + x.ch);
+    // A word gap as one space: word-matches.ts reads a space of a start as a run of white space.
+    else if (x.kind === 'sep') forms = forms.map((f) => `${f} `);
+    else if (x.kind === 'apos' && forms.length * APOS.size <= PREFIX_FORMS) forms = forms.flatMap((f) => [...APOS].map((q) => f + q));
+    else break;
+  }
+  return forms[0] ? forms : null;
 }
 
 /**
- * The characters (one or two) a match of any of the terms starts with, for a cheap test of where a
- * match of the list can begin; null when some term can start with anything (a wildcard, a word gap).
+ * The strings a match of any of the terms starts with (word-matches.ts registerStarts), for a cheap
+ * test of where a match of the list can begin: each term's literal beginning (see startsOf); null
+ * when some term can start with anything (a wildcard).
  */
 export function termStarts(terms: readonly string[]): string[] | null {
   const out: string[] = [];

@@ -73,8 +73,10 @@ export class KeyedMatcher<K extends string> {
   }
 
   private keyOf(text: string): K {
-    const low = text.toLowerCase();
-    const hit = this.cache.get(low);
+    // Cached by the text as found, not lower-cased: the key is a function of the text, while one entry per
+    // lower-cased form would hand "İ" whatever "i̇" got first (an answer depending on the reports seen
+    // before). It also saves a toLowerCase per hit.
+    const hit = this.cache.get(text);
     if (hit) return hit;
     let best: K = this.perKey[0]!.key;
     let bestLen = -1;
@@ -84,7 +86,7 @@ export class KeyedMatcher<K extends string> {
         bestLen = t.len;
       }
     }
-    if (this.cache.size < 10000) this.cache.set(low, best);
+    if (this.cache.size < 10000) this.cache.set(text, best);
     return best;
   }
 

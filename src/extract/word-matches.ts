@@ -4,6 +4,10 @@
  * the positions not preceded by a letter instead of being left to scan every position. Irregexp pays
  * the whole alternation of a rule at every position of a scan (the lookbehind does not cut it short),
  * so on a sentence this is several times faster, with the same matches in the same order.
+ *
+ * A regex registered with the literal prefixes its matches start with (registerStarts) is run only at
+ * the positions where one of them stands: a trie of the prefixes is walked from the position first,
+ * which turns most positions down without entering the regex engine at all.
  */
 
 interface Plan {
@@ -11,44 +15,63 @@ interface Plan {
   sticky: RegExp | null;
   /** A global twin for matchAll when the regex is not global itself. */
   global: RegExp;
-  /** Start keys (see fold) of the terms of a word list: a match can only begin where they stand. */
-  starts: StartKeys | null;
+  /** The prefixes every match starts with (see registerStarts), or null: any position may hold one. */
+  starts: Trie | null;
 }
 
-interface StartKeys {
+/**
+ * The registered prefixes as a trie over keys (see fold). A slot (a root entry, or a child of a node)
+ * holds NONE (no prefix goes on so), ACCEPT (a prefix ends here: a match may start at the position) or
+ * the index (> 0) of the node to go on with.
+ */
+interface Trie {
   ignoreCase: boolean;
-  /** Keys of terms whose second atom is not a literal character (or that have one character). */
-  one: Set<number>;
-  /** Keys of the first two characters of the other terms, first * 65536 + second. */
-  two: Set<number>;
-  /**
-   * The same test for the first character by table, for keys under FIRST (ASCII, Cyrillic): 0 no term
-   * starts so, 1 a term of `one` does, 2 only terms of `two` do (the second character decides).
-   * Most positions fail on their first character, and a table load is cheaper than a Set look-up.
-   */
-  first: Uint8Array;
+  /** The root's slots for keys under FIRST (ASCII, Cyrillic): a table load is cheaper than a Map look-up. */
+  root: Int32Array;
+  /** The root's slots for the other keys. */
+  far: Map<number, number>;
+  /** The slot of the keys not in far: ACCEPT when the first character may be from a class (\p{Lu}, [\s…]). */
+  farElse: number;
+  /** Node n's children: the keys key[off[n]] .. key[off[n + 1] - 1], ascending, with their slots in slot[]. */
+  off: Int32Array;
+  key: Int32Array;
+  slot: Int32Array;
 }
 
+const NONE = 0;
+const ACCEPT = -1;
 const FIRST = 0x500;
 
 const registered = new WeakMap<RegExp, readonly string[]>();
 
 /**
- * Tells the matcher which literal characters every match of a word-list regex starts with
- * (alternation.ts termStarts), so that only the positions holding them are tried.
+ * Tells the matcher the strings every match of a regex starts with (alternation.ts termStarts: the
+ * literal beginnings of a word list's terms), so that only the positions holding one are tried. A
+ * space in a string stands for a run of white space ([\s\u00a0]+, a word gap), and any beginning
+ * of a string may stand for it (a shorter string only lets more positions through).
  */
 export function registerStarts(re: RegExp, starts: readonly string[] | null): RegExp {
   if (starts) registered.set(re, starts);
   return re;
 }
 
+/** White space as [\s\u00a0] (= \s) matches it: one key, SPACE, for all of it. */
+function space(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+const SPACE = 0x20;
+
 /**
- * A UTF-16 unit as a key that two characters share when the regex would take one for the other: the
- * unit itself, lower-cased for ASCII and basic Cyrillic under 'i'. -1 ("could be anything") for the
- * units whose case partners are not worth listing (other scripts, Latin-1 letters, the Kelvin sign's
- * kind): such a position is always tried.
+ * A UTF-16 unit as a key that two characters share when the regex could take one for the other: the
+ * unit itself, lower-cased for ASCII and basic Cyrillic under 'i', SPACE for any white space. -1
+ * ("could be anything") for the units whose case partners are not worth listing (other scripts,
+ * Latin-1 letters, the Kelvin sign's kind): such a position is always tried, and a start is cut
+ * before such a character.
  */
 function fold(c: number, ignoreCase: boolean): number {
+  if (space(c)) return SPACE;
   if (c >= 0xd800 && c <= 0xdfff) return -1;
   if (!ignoreCase) return c;
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
@@ -56,26 +79,210 @@ function fold(c: number, ignoreCase: boolean): number {
   if (c >= 0x430 && c <= 0x45f) return c;
   if (c >= 0x400 && c <= 0x40f) return c + 0x50;
   if (c === 0x490 || c === 0x491) return 0x491;
-  // Punctuation, spaces, quotes, dashes and ʼ have no case partners (µ has one: μ).
+  // Punctuation, quotes, dashes and ʼ have no case partners (µ has one: μ).
   if ((c >= 0xa0 && c <= 0xbf && c !== 0xb5) || (c >= 0x2000 && c <= 0x206f) || c === 0x2bc) return c;
   return -1;
 }
 
-function startKeys(starts: readonly string[], ignoreCase: boolean): StartKeys | null {
-  const keys: StartKeys = { ignoreCase, one: new Set(), two: new Set(), first: new Uint8Array(FIRST) };
+/** A node of the trie while it is built: its children by key; true where a prefix ends. */
+type Draft = Map<number, Draft | true>;
+
+/** The trie of the starts, or null when some start opens with a character that could be anything. */
+function trieOf(starts: readonly string[], ignoreCase: boolean): Trie | null {
+  const top: Draft = new Map();
   for (const st of starts) {
-    const a = fold(st.charCodeAt(0), ignoreCase);
-    const b = st.length > 1 ? fold(st.charCodeAt(1), ignoreCase) : null;
-    if (a < 0 || b === -1 || st.length > 2) return null;
-    if (b === null) keys.one.add(a);
-    else keys.two.add(a * 65536 + b);
+    // A prefix of a start is a start too: cut it before the first character with no reliable key.
+    const keys: number[] = [];
+    for (let i = 0; i < st.length; i++) {
+      const k = fold(st.charCodeAt(i), ignoreCase);
+      if (k < 0) break;
+      // A space stands for a run of white space (see mayStart): two in a row are one.
+      if (k !== SPACE || keys[keys.length - 1] !== SPACE) keys.push(k);
+    }
+    if (!keys.length) return null;
+    let node = top;
+    for (let i = 0; i < keys.length; i++) {
+      const next = node.get(keys[i]!);
+      if (next === true) break; // a shorter start already lets every continuation through
+      if (i === keys.length - 1) node.set(keys[i]!, true);
+      else if (next) node = next;
+      else {
+        const d: Draft = new Map();
+        node.set(keys[i]!, d);
+        node = d;
+      }
+    }
   }
-  for (const a of keys.one) if (a < FIRST) keys.first[a] = 1;
-  for (const ab of keys.two) {
-    const a = Math.floor(ab / 65536);
-    if (a < FIRST && keys.first[a] === 0) keys.first[a] = 2;
+  return flatten(top, ignoreCase);
+}
+
+/**
+ * The draft trie laid out in typed arrays: the root's slots in root / far, the other nodes numbered
+ * from 1 in the order they are reached (slot 0 is NONE), their children contiguous and sorted.
+ */
+function flatten(top: Draft, ignoreCase: boolean): Trie {
+  const nodes: Draft[] = [top];
+  const slotOf = (v: Draft | true): number => (v === true ? ACCEPT : nodes.push(v) - 1);
+  const root = new Int32Array(FIRST);
+  const far = new Map<number, number>();
+  for (const [k, v] of top) {
+    if (k < FIRST) root[k] = slotOf(v);
+    else far.set(k, slotOf(v));
   }
-  return keys;
+  const off = [0, 0];
+  const key: number[] = [];
+  const slot: number[] = [];
+  for (let n = 1; n < nodes.length; n++) {
+    for (const [k, v] of [...nodes[n]!].sort((a, b) => a[0] - b[0])) {
+      key.push(k);
+      slot.push(slotOf(v));
+    }
+    off[n + 1] = key.length;
+  }
+  return { ignoreCase, root, far, farElse: NONE, off: Int32Array.from(off), key: Int32Array.from(key), slot: Int32Array.from(slot) };
+}
+
+/** The slot of node n's child for key k. */
+function child(t: Trie, n: number, k: number): number {
+  for (let i = t.off[n]!, end = t.off[n + 1]!; i < end; i++) {
+    const x = t.key[i]!;
+    if (x === k) return t.slot[i]!;
+    if (x > k) break;
+  }
+  return NONE;
+}
+
+/**
+ * For a regex registered with no starts: a one-level trie of the characters its matches can begin
+ * with, read off the pattern (see firstAtoms), or null when the pattern is beyond that reading.
+ * V8 itself decides which of the characters under FIRST the first atoms match (their union is run on
+ * each); any other character passes when an atom is more than one plain character.
+ */
+function firstChars(re: RegExp): Trie | null {
+  const atoms = firstAtoms(re.source);
+  if (!atoms) return null;
+  const t: Trie = { ignoreCase: re.ignoreCase, root: new Int32Array(FIRST), far: new Map(), farElse: NONE, off: new Int32Array(2), key: new Int32Array(0), slot: new Int32Array(0) };
+  const one = new RegExp(`^(?:${atoms.join('|')})$`, re.flags.replace(/[gy]/g, ''));
+  // Every character under FIRST, and the white space above it (it shares SPACE), that an atom matches.
+  for (let c = 0; c < 0x10000; c = c + 1 < FIRST ? c + 1 : nextSpace(c)) {
+    const k = fold(c, re.ignoreCase);
+    if (k >= 0 && k < FIRST && one.test(String.fromCharCode(c))) t.root[k] = ACCEPT;
+  }
+  for (const a of atoms) {
+    const plain = a.length === 1;
+    const k = plain ? fold(a.charCodeAt(0), re.ignoreCase) : -1;
+    if (plain && k < 0) return null;
+    if (!plain) t.farElse = ACCEPT;
+    else if (k >= FIRST) t.far.set(k, ACCEPT);
+  }
+  return t;
+}
+
+/** The white-space unit after c, or 0x10000. */
+function nextSpace(c: number): number {
+  for (let d = c + 1; d < 0x10000; d++) if (space(d)) return d;
+  return 0x10000;
+}
+
+/**
+ * The atoms that can match the first character of a match of the pattern, as sources of one
+ * character each ("a", "\p{Lu}", "[Нн]"), or null when that cannot be read off it: a match may be
+ * empty, or the pattern holds what this reading does not follow (".", a back-reference, an astral
+ * character, inline flags). Assertions match no character and are passed over (they only narrow).
+ */
+export function firstAtoms(src: string): string[] | null {
+  const atoms: string[] = [];
+  let i = 0;
+  const fail = (): never => {
+    throw new SyntaxError('unread');
+  };
+  /** Whether the alternatives from i can match empty; their first atoms are pushed. */
+  const disjunction = (): boolean => {
+    let empty = alternative();
+    while (src[i] === '|') {
+      i++;
+      empty = alternative() || empty;
+    }
+    return empty;
+  };
+  /** A sequence of terms: first atoms come from the terms up to the first that cannot be empty. */
+  const alternative = (): boolean => {
+    let empty = true;
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      const mark = atoms.length;
+      const termEmpty = term();
+      if (!empty) atoms.length = mark;
+      empty &&= termEmpty;
+    }
+    return empty;
+  };
+  /** Whether a quantifier follows that allows zero (it is consumed). */
+  const quantifier = (): boolean => {
+    let min = 1;
+    const c = src[i];
+    if (c === '*' || c === '?') min = 0;
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(src.slice(i, i + 24)) ?? fail();
+      min = Number(m[1]);
+      i += m[0].length - 1;
+    } else if (c !== '+') return false;
+    i++;
+    if (src[i] === '?') i++;
+    return min === 0;
+  };
+  const term = (): boolean => {
+    const c = src[i]!;
+    if (c === '^' || c === '$') {
+      i++;
+      return true;
+    }
+    if (c === '(') {
+      const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
+      if (look) {
+        // An assertion: what it holds stands for no character of the match.
+        i += look[0].length;
+        const mark = atoms.length;
+        disjunction();
+        atoms.length = mark;
+        if (src[i++] !== ')') fail();
+        return true;
+      }
+      if (src.startsWith('(?:', i)) i += 3;
+      else if (src.startsWith('(?<', i)) i = src.indexOf('>', i) + 1 || fail();
+      else if (src[i + 1] === '?') fail();
+      else i++;
+      const empty = disjunction();
+      if (src[i++] !== ')') fail();
+      return quantifier() || empty;
+    }
+    let end = i + 1;
+    if (c === '[') end = classEnd(src, i);
+    else if (c === '\\') {
+      const d = src[i + 1] ?? fail();
+      if (d === 'b' || d === 'B') {
+        i += 2;
+        return true;
+      }
+      if (/[1-9k]/.test(d)) fail();
+      if (d === 'p' || d === 'P' || (d === 'u' && src[i + 2] === '{')) end = src.indexOf('}', i) + 1;
+      else if (d === 'u') end = i + 6;
+      else if (d === 'x' || d === 'c') end = i + (d === 'x' ? 4 : 3);
+      else end = i + 2;
+    } else if ('.*+?{}]|)'.includes(c)) fail();
+    if (end <= i) fail();
+    const atom = src.slice(i, end);
+    // An astral character (or a surrogate written as \uD8xx) is two units: beyond this reading.
+    if (/[\ud800-\udfff]|\\u[dD][89a-fA-F]/.test(atom)) fail();
+    atoms.push(atom);
+    i = end;
+    return quantifier();
+  };
+  try {
+    if (disjunction() || i !== src.length || !atoms.length) return null;
+  } catch {
+    return null;
+  }
+  return atoms;
 }
 
 const plans = new WeakMap<RegExp, Plan>();
@@ -123,7 +330,7 @@ function plan(re: RegExp): Plan {
     p = {
       sticky: ok ? new RegExp(re.source, `${re.flags.replace('g', '')}y`) : null,
       global: re.global ? re : new RegExp(re.source, `${re.flags}g`),
-      starts: starts ? startKeys(starts, re.ignoreCase) : null,
+      starts: !ok ? null : starts ? trieOf(starts, re.ignoreCase) : firstChars(re),
     };
     plans.set(re, p);
   }
@@ -142,113 +349,164 @@ function surelyLetter(c: number): boolean {
 }
 
 /**
- * The positions of a text not preceded by a letter, with the keys of the two characters there (-1:
- * could be anything, -2: past the end), computed once per text for all the regexes run on it.
+ * What the walk needs of a text, computed once for all the regexes run on it: the positions not
+ * preceded by a letter (ascending, the end of the text included), and the key of the character at
+ * each, fold(…, true) and fold(…, false) (-2 at the end of the text).
  */
 interface Candidates {
-  pos: number[];
-  /** fold(…, true) of the first and second character at each position; then fold(…, false). */
-  a: number[];
-  b: number[];
-  ra: number[];
-  rb: number[];
+  text: string;
+  count: number;
+  pos: Int32Array;
+  keyI: Int32Array;
+  keyC: Int32Array;
 }
 
-const recent: { text: string; c: Candidates }[] = [];
+/**
+ * The candidates of the last few texts, their buffers reused: the rules run a dozen regexes on one
+ * sentence or window, then move on. A text of BUFFER units or more gets buffers of its own, dropped
+ * when it leaves the ring.
+ */
+const RECENT = 4;
+const BUFFER = 1 << 14;
+const recent: Candidates[] = [];
+let evict = 0;
 
 function candidates(text: string): Candidates {
-  for (const r of recent) if (r.text === text) return r.c;
-  const c: Candidates = { pos: [], a: [], b: [], ra: [], rb: [] };
+  for (let i = 0; i < recent.length; i++) if (recent[i]!.text === text) return recent[i]!;
   const n = text.length;
-  for (let p = 0; p <= n; p++) {
-    if (p > 0) {
-      const prev = text.charCodeAt(p - 1);
-      if (surelyLetter(prev)) continue;
-      // Between the halves of a surrogate pair: a unicode regex never starts a match there.
-      if (prev >= 0xd800 && prev <= 0xdbff && p < n) {
-        const x = text.charCodeAt(p);
-        if (x >= 0xdc00 && x <= 0xdfff) continue;
-      }
-    }
-    const x = p < n ? text.charCodeAt(p) : -1;
-    const y = p + 1 < n ? text.charCodeAt(p + 1) : -1;
-    c.pos.push(p);
-    c.a.push(x < 0 ? -2 : fold(x, true));
-    c.b.push(y < 0 ? -2 : fold(y, true));
-    c.ra.push(x < 0 ? -2 : fold(x, false));
-    c.rb.push(y < 0 ? -2 : fold(y, false));
+  const size = Math.max(BUFFER, n + 1);
+  let c = recent.length < RECENT ? null : recent[evict]!;
+  if (c && c.pos.length === size) c.text = text;
+  else c = slot(text, size);
+  if (recent.length < RECENT) recent.push(c);
+  else {
+    recent[evict] = c;
+    evict = (evict + 1) % RECENT;
   }
-  // The rules run a dozen regexes on one sentence or window, then move on.
-  if (recent.length >= 4) recent.shift();
-  recent.push({ text, c });
+  let count = 0;
+  let prev = -1;
+  for (let p = 0; p <= n; p++) {
+    const x = p < n ? text.charCodeAt(p) : -2;
+    // Between the halves of a surrogate pair: a unicode regex never starts a match there.
+    const inPair = prev >= 0xd800 && prev <= 0xdbff && x >= 0xdc00 && x <= 0xdfff;
+    if (!(prev >= 0 && surelyLetter(prev)) && !inPair) {
+      c.pos[count] = p;
+      c.keyI[count] = x < 0 ? x : fold(x, true);
+      c.keyC[count] = x < 0 ? x : fold(x, false);
+      count++;
+    }
+    prev = x;
+  }
+  c.count = count;
   return c;
 }
 
-/** Whether a match of a list with these start keys could begin at candidate j. */
-function mayStart(k: StartKeys, c: Candidates, j: number): boolean {
-  const a = k.ignoreCase ? c.a[j]! : c.ra[j]!;
-  if (a === -2) return false;
-  if (a < 0) return true;
-  if (a < FIRST) {
-    const f = k.first[a]!;
-    if (f !== 2) return f === 1;
-  } else if (k.one.has(a)) return true;
-  const b = k.ignoreCase ? c.b[j]! : c.rb[j]!;
-  if (b === -2) return false;
-  return b < 0 || k.two.has(a * 65536 + b);
+function slot(text: string, size: number): Candidates {
+  return { text, count: 0, pos: new Int32Array(size), keyI: new Int32Array(size), keyC: new Int32Array(size) };
 }
 
-/** The first match starting at or after `from` at a position not preceded by a letter. */
-function nextMatch(y: RegExp, text: string, from: number, starts: StartKeys | null): RegExpExecArray | null {
-  const c = candidates(text);
-  const pos = c.pos;
-  let j = 0;
-  if (from > 0) {
-    // First candidate at or after `from` (binary search: matchAll goes on from each match's end).
-    let hi = pos.length;
-    while (j < hi) {
-      const mid = (j + hi) >> 1;
-      if (pos[mid]! < from) j = mid + 1;
-      else hi = mid;
-    }
+/**
+ * Whether a match of a regex with these starts could begin at the candidate whose position is p and
+ * whose key is k: the trie is walked along the text from p. It turns p down only where the text at p
+ * begins with no start (nor with anything its "could be anything" characters might stand for), so
+ * a match is never lost.
+ */
+function mayStart(t: Trie, text: string, p: number, k: number): boolean {
+  if (k === -2) return false;
+  if (k < 0) return true;
+  let s = k < FIRST ? t.root[k]! : (t.far.get(k) ?? t.farElse);
+  const n = text.length;
+  while (s > 0) {
+    // A space of a start is a word gap ([\s\u00a0]+ in the term's source): it takes the whole run,
+    // which the regex must take too, since what follows the gap in a term is no white space.
+    if (k === SPACE) while (p + 1 < n && space(text.charCodeAt(p + 1))) p++;
+    if (++p >= n) return false;
+    k = fold(text.charCodeAt(p), t.ignoreCase);
+    if (k < 0) return true;
+    s = child(t, s, k);
   }
-  for (; j < pos.length; j++) {
-    if (starts && !mayStart(starts, c, j)) continue;
-    y.lastIndex = pos[j]!;
+  return s === ACCEPT;
+}
+
+/** The index of the first candidate from the j-th on where a match may start (see mayStart), or -1. */
+function nextCandidate(text: string, c: Candidates, j: number, starts: Trie | null): number {
+  if (!starts) return j < c.count ? j : -1;
+  const keys = starts.ignoreCase ? c.keyI : c.keyC;
+  for (; j < c.count; j++) if (mayStart(starts, text, c.pos[j]!, keys[j]!)) return j;
+  return -1;
+}
+
+/** The first match at a candidate from the j-th on (pos[j], pos[j + 1], …), or null. */
+function matchFrom(y: RegExp, text: string, c: Candidates, j: number, starts: Trie | null): RegExpExecArray | null {
+  for (; (j = nextCandidate(text, c, j, starts)) >= 0; j++) {
+    y.lastIndex = c.pos[j]!;
     const m = y.exec(text);
     if (m) return m;
   }
   return null;
 }
 
-/** The matches matchAll would give (the regex need not be global), same order, same groups. */
-export function* wordMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
-  const { sticky, global, starts } = plan(re);
-  if (!sticky) {
-    global.lastIndex = 0;
-    yield* text.matchAll(global) as IterableIterator<RegExpExecArray>;
-    return;
-  }
+/**
+ * text.matchAll(global), spelt out as matchAll's iterator runs it: exec until null, one character
+ * (a code point under 'u') on after an empty match. matchAll itself first clones the regex through
+ * its constructor, which for a rule of a few dozen KB of source costs more than the scan.
+ */
+function allMatches(global: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  global.lastIndex = 0;
   let m: RegExpExecArray | null;
-  for (let from = 0; (m = nextMatch(sticky, text, from, starts)); ) {
-    yield m;
-    // As matchAll: go on after the match (one position on after an empty one).
-    from = m.index + (m[0].length || 1);
+  while ((m = global.exec(text))) {
+    out.push(m);
+    if (m[0] === '') global.lastIndex = advance(text, global.lastIndex, /[uv]/.test(global.flags));
   }
+  return out;
+}
+
+/** AdvanceStringIndex: the index after the character at i (both halves of a surrogate pair under 'u'). */
+function advance(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}
+
+/** The matches matchAll would give (the regex need not be global), same order, same groups. */
+export function wordMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const { sticky, global, starts } = plan(re);
+  if (!sticky) return allMatches(global, text);
+  const out: RegExpExecArray[] = [];
+  const c = candidates(text);
+  const { pos, count } = c;
+  let m: RegExpExecArray | null;
+  for (let j = 0; (m = matchFrom(sticky, text, c, j, starts)); ) {
+    out.push(m);
+    // As matchAll: go on after the match (one position on after an empty one).
+    const from = m.index + (m[0].length || 1);
+    while (j < count && pos[j]! < from) j++;
+  }
+  return out;
 }
 
 /** Whether the regex matches anywhere in the text (re.test from the start, lastIndex left alone). */
 export function hasWordMatch(re: RegExp, text: string): boolean {
   const { sticky, global, starts } = plan(re);
-  if (sticky) return nextMatch(sticky, text, 0, starts) !== null;
-  global.lastIndex = 0;
-  return global.test(text);
+  if (!sticky) {
+    global.lastIndex = 0;
+    return global.test(text);
+  }
+  // test, not exec: no match array to build.
+  const c = candidates(text);
+  for (let j = 0; (j = nextCandidate(text, c, j, starts)) >= 0; j++) {
+    sticky.lastIndex = c.pos[j]!;
+    if (sticky.test(text)) return true;
+  }
+  return false;
 }
 
 /** re.exec(text) of a non-global regex: the first match, or null. */
 export function firstWordMatch(re: RegExp, text: string): RegExpExecArray | null {
   const { sticky, global, starts } = plan(re);
-  if (sticky) return nextMatch(sticky, text, 0, starts);
+  if (sticky) return matchFrom(sticky, text, candidates(text), 0, starts);
   global.lastIndex = 0;
   return global.exec(text);
 }

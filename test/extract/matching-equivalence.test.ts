@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alternation } from '../../src/extract/alternation.js';
+import { alternation, termStarts } from '../../src/extract/alternation.js';
 import { compileTerms, termSource } from '../../src/extract/lexicon.js';
 import { getLocale } from '../../src/extract/locale.js';
 import { casualtyPatterns } from '../../src/extract/rules/casualties.js';
-import { firstWordMatch, hasWordMatch, registerStarts, wordMatches, wordStartOnly } from '../../src/extract/word-matches.js';
+import { firstAtoms, firstWordMatch, hasWordMatch, registerStarts, wordMatches, wordStartOnly } from '../../src/extract/word-matches.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const flat = (terms: readonly string[]) => [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource).join('|');
@@ -44,7 +44,8 @@ function sampleText(lists: [string, string[]][]): string {
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(path.join(dir, f), 'utf8'));
   }
   const terms = lists.flatMap(([, l]) => l);
-  const variants = terms.flatMap((t) => [t, t.toUpperCase(), t.replace(/\*/g, 'ами'), t.replace(/\*/g, ''), `«${t.replace(/\*/g, 'ів')}»`, t.replace(/'/g, '’')]);
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  const variants = terms.flatMap((t) => [t, t.toUpperCase(), cap(t), t.replace(/\*/g, 'ами'), t.replace(/\*/g, ''), `«${t.replace(/\*/g, 'ів')}»`, t.replace(/'/g, '’'), t.replace(/'/g, 'ʼ').replace(/ /g, '\u00a0'), t.replace(/ /g, '  ')]);
   return `${texts.join('\n')}\n${variants.join(' ; ')} 😀${variants.slice(0, 50).join('😀')}`;
 }
 
@@ -87,7 +88,11 @@ test('word-start matching gives what matchAll, test and exec give', () => {
     regexes.push(new RegExp(`(?<![\\p{L}])(?:${l.src.killed})[\\s\\u00a0]+\\p{L}+|(?<![\\p{L}\\d])\\d+`, 'giu'));
   }
   for (const [, terms] of lists.slice(0, 40)) regexes.push(compileTerms(terms, 'giu'), compileTerms(terms, 'u'));
+  // Patterns that are not walked by word starts (plain matchAll), empty matches and surrogate pairs included.
+  regexes.push(/x*/gu, /(?:)/g, /\p{Lu}\p{Ll}+|$/u, /(?<what>toll|число)\s*\d*/giu);
   const pieces = [text, ...text.split('\n').slice(0, 300), '', 'a', '😀поранено 3 людей', 'x😀 двоє загинули', 'ранено3 человек', 'K s ſ'];
+  // A sticky pattern: matchAll goes on only while the matches touch.
+  for (const t of ['5a6 7', 'a5b']) assert.deepEqual(spans(wordMatches(/a|\d/gy, t)), spans(t.matchAll(/a|\d/gy)));
   for (const re of regexes) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     const n = new RegExp(re.source, re.flags.replace('g', ''));
@@ -124,4 +129,49 @@ test('only patterns whose every alternative opens with a letter lookbehind are w
   assert.equal(wordStartOnly('(?<![^\\p{L}])a'), false);
   assert.equal(wordStartOnly('(?<![\\d])a'), false);
   assert.equal(wordStartOnly('(?<![\\p{L}])[|(]a'), true);
+});
+
+test('term starts are the literal beginnings of the terms', () => {
+  assert.deepEqual(termStarts(['ранен*', 'lost their lives', '«Шахед*»', 'no «x»']), ['ранен', 'lost the', ...'«»"“”', 'Шахед', 'no ']);
+  assert.deepEqual(termStarts(["п'ять"]), ["п'ять", 'п’ять', 'пʼять']);
+  assert.deepEqual(termStarts(['abcdefghijk']), ['abcdefgh']);
+  assert.equal(termStarts(['*ство']), null);
+  assert.equal(termStarts([]), null);
+});
+
+test('a word gap of a start takes any run of white space', () => {
+  const spaces = [...Array(0x10000).keys()].map((c) => String.fromCharCode(c)).filter((c) => /\s/u.test(c));
+  assert.equal(spaces.length, 25);
+  const gaps = [...spaces, '  ', ' \u00a0\t', '\u2028\u3000'];
+  const t = gaps.map((g) => `lost${g}their lives, Lost${g}${g}the, a${g}b, a${g}, ${g}y`).join('; ');
+  for (const re of [compileTerms(['lost their lives', 'lost the', 'a b'], 'giu'), compileTerms(['lost their lives', 'a b'], 'gu')]) {
+    assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(new RegExp(re.source, re.flags))));
+  }
+  const first = new RegExp(`(?<![\\p{L}])(?:[\\s\\u00a0]|x)+y`, 'gu');
+  assert.deepEqual(spans(wordMatches(first, t)), spans(t.matchAll(new RegExp(first.source, first.flags))));
+});
+
+test('the first characters of a pattern are read off it, or not at all', () => {
+  assert.deepEqual(firstAtoms('(?<![\\p{L}])(?:(?<p>\\p{Lu}\\p{Ll}+)\\s+)?(?:ab|c)d'), ['\\p{Lu}', 'a', 'c']);
+  assert.deepEqual(firstAtoms('(?=x)[Нн]ач|(?:\\d{0,2}e)+'), ['[Нн]', '\\d', 'e']);
+  assert.deepEqual(firstAtoms('\\bx*\\u00a0'), ['x', '\\u00a0']);
+  for (const src of ['a?', '(?:x|)', '.a', '(a)\\1', 'a|b*', '😀', '\\uD83D\\uDE00', '(?i:a)']) assert.equal(firstAtoms(src), null, src);
+});
+
+test('patterns registered with no starts are tried where their first characters stand, with what matchAll matches', () => {
+  // Fresh copies of the lexicon regexes and rules (so without registered starts), and patterns like the
+  // officials' (a capitalized place or a role first, case-sensitive).
+  const regexes: RegExp[] = [];
+  for (const lang of ['en', 'uk', 'ru'] as const) {
+    const l = getLocale(lang);
+    for (const re of [...Object.values(l.cues), l.casualtyWord, l.noneWord, ...casualtyPatterns(l)]) if (re instanceof RegExp) regexes.push(new RegExp(re.source, re.flags));
+    regexes.push(new RegExp(`(?<![\\p{L}])(?:(?<place>\\p{Lu}[\\p{Ll}-]+(?:\\s+\\p{Lu}[\\p{Ll}-]+)?)(?:['’]s)?\\s+)?(?<role>${l.roles.source}),?\\s+\\p{Lu}\\p{Ll}+`, 'gu'));
+    regexes.push(new RegExp(`(?<![\\p{L}])(?<role>${l.roles.source}|[Нн]ачальник(?:а|у)?|[Мм]ер)(?:\\s+[\\p{L}.-]+){0,2}?\\s+\\p{Lu}`, 'gu'));
+  }
+  regexes.push(/(?<![\p{L}])(?:«|\u00a0)?[\s—]*\d+/gu, /(?<![\p{L}\d])(?:[^\p{L}\s]|ſ|K)\w/giu, /(?<![\p{L}\d])(?:[^\p{L}\s]|k|ё)\w/giu);
+  const pieces = [...text.split('\n').slice(0, 300), 'Kharkiv Mayor Ihor Terekhov said', 'Ärzte Mayor Ihor', 'начальник ОВА Олег', '😀Начальник Олег', '«5 — 7', 'ſa Ka \u00a0 3'];
+  for (const re of regexes) {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const t of pieces) assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), re.source.slice(0, 80));
+  }
 });
