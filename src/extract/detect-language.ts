@@ -54,8 +54,19 @@ const isRussianLetter = (c: number) =>
 /** Language of one sentence inside a mixed report (a Ukrainian post quoting a Russian line). */
 export function sentenceLanguage(sentence: string, reportLang: Language): Language {
   if (reportLang === 'en') return 'en';
-  const { uk, ru } = countLetters(sentence);
-  if (uk && !ru) return 'uk';
-  if (ru && !uk) return 'ru';
+  // Only whether Ukrainian-only and Russian-only letters occur decides (countLetters' uk and ru being
+  // non-zero): one flag each, and a sentence holding both keeps the report's language at once.
+  let uk = false;
+  let ru = false;
+  for (let k = 0; k < sentence.length; k++) {
+    const c = sentence.charCodeAt(k);
+    if (c < 0x0400 || c > 0x04ff) continue;
+    if (isUkrainianLetter(c)) uk = true;
+    else if (isRussianLetter(c)) ru = true;
+    else continue;
+    if (uk && ru) return reportLang;
+  }
+  if (uk) return 'uk';
+  if (ru) return 'ru';
   return reportLang;
 }

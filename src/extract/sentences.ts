@@ -51,20 +51,7 @@ export function splitSentences(text: string, lang: Language): Sentence[] {
     // of them make a blank line.
     if (out.length && lineStart - lastLineEnd >= 2) paragraph++;
     lastLineEnd = lineStart + line.length;
-    // Merge a piece into the previous one when the previous ends in an abbreviation or an initial.
-    const merged: { start: number; end: number }[] = [];
-    // Walking the segments with containing() visits the same partition as iterating them, without
-    // an iterator and a result object per segment.
-    const segments = segmenter(lang).segment(line);
-    for (let at = 0; at < line.length; ) {
-      const seg = segments.containing(at)!;
-      const start = lineStart + seg.index;
-      const end = start + seg.segment.length;
-      at = seg.index + seg.segment.length;
-      const prev = merged[merged.length - 1];
-      if (prev && endsInAbbreviation(text, prev.start, prev.end, abbreviations)) prev.end = end;
-      else merged.push({ start, end });
-    }
+    const merged = segmentLine(text, line, lineStart, lang, abbreviations);
     for (const p of merged) {
       let s = p.start;
       let e = p.end;
@@ -74,6 +61,91 @@ export function splitSentences(text: string, lang: Language): Sentence[] {
     }
   }
   return out;
+}
+
+/** The line's segments, each merged into the previous one when that ends in an abbreviation or an initial. */
+function segmentLine(text: string, line: string, lineStart: number, lang: Language, abbreviations: ReadonlySet<string>): { start: number; end: number }[] {
+  const merged: { start: number; end: number }[] = [];
+  let start = lineStart;
+  for (const cut of plainSegmentEnds(line) ?? segmenterEnds(line, lang)) {
+    const end = lineStart + cut;
+    const prev = merged[merged.length - 1];
+    if (prev && endsInAbbreviation(text, prev.start, prev.end, abbreviations)) prev.end = end;
+    else merged.push({ start, end });
+    start = end;
+  }
+  return merged;
+}
+
+/** Where Intl.Segmenter's sentence segments of the line end. */
+function segmenterEnds(line: string, lang: Language): number[] {
+  const ends: number[] = [];
+  // Walking the segments with containing() visits the same partition as iterating them, without
+  // an iterator and a result object per segment.
+  const segments = segmenter(lang).segment(line);
+  for (let at = 0; at < line.length; ) {
+    const seg = segments.containing(at)!;
+    at = seg.index + seg.segment.length;
+    ends.push(at);
+  }
+  return ends;
+}
+
+/**
+ * Where Intl.Segmenter's segments of the line end, told without it for the usual line, else null.
+ * By the sentence rules of UAX #29 (which ICU implements), a break falls only after a paragraph
+ * separator (SB4) or after a terminator (ATerm or STerm) with the closing marks and spaces after it
+ * (SB11). Here every character outside such runs is "plain" (isPlain: never a separator or a
+ * terminator), and every run is terminators and closing marks opening with a terminator (no break
+ * inside: SB8a, SB9), then spaces (SB9, SB10), then either the end of the line or a capital letter:
+ * before a capital after spaces no rule keeps the segment going (SB6 and SB7 need the terminator
+ * right before it, SB8 a lower-case letter ahead, SB8a a terminator or continuing mark), so SB11
+ * breaks there. Any other line (a dot before a digit or a lower-case word, an abbreviation, emoji) is
+ * left to the segmenter. test/extract/sentence-split.test.ts holds this to ICU on the corpus.
+ */
+function plainSegmentEnds(line: string): number[] | null {
+  const ends: number[] = [];
+  const n = line.length;
+  for (let k = 0; k < n; ) {
+    const c = line.charCodeAt(k);
+    if (isPlain(c)) {
+      k++;
+      continue;
+    }
+    if (!isTerminatorMark(c)) return null;
+    k++;
+    while (k < n && (isTerminatorMark(line.charCodeAt(k)) || isClosingMark(line.charCodeAt(k)))) k++;
+    const spaces = k;
+    while (k < n && isSp(line.charCodeAt(k))) k++;
+    if (k === n) break;
+    if (k === spaces || !isCapital(line.charCodeAt(k))) return null;
+    ends.push(k);
+  }
+  ends.push(n);
+  return ends;
+}
+
+/** A-Z, А-Я and Ѐ-Џ (І Ї Є among them): Upper in the sentence rules. */
+const isCapital = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x0400 && c <= 0x042f);
+/** . ! ? : ATerm and STerm. */
+const isTerminatorMark = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
+/** " ' ) ] » ” ’ : Close (quotation marks and closing brackets) in the sentence rules. */
+const isClosingMark = (c: number) => c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0xbb || c === 0x201d || c === 0x2019;
+/** Space, tab, no-break space, narrow no-break space: Sp in the sentence rules, not separators. */
+const isSp = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f;
+
+/**
+ * A code unit that is neither a paragraph separator nor a sentence terminator: printable ASCII but
+ * . ! ?, tab, Latin-1 from U+00A0, the Cyrillic block, ʼ, and general punctuation (dashes, quotes,
+ * bullets, the ellipsis, per mille, no-break spaces) except the one dot leader U+2024, the line and
+ * paragraph separators U+2028/9 and ‼ ‽. Everything else (emoji, other scripts) is left to the segmenter.
+ */
+function isPlain(c: number): boolean {
+  if (c < 0x80) return (c >= 0x20 && c < 0x7f && !isTerminatorMark(c)) || c === 0x09;
+  if (c >= 0xa0 && c <= 0xff) return true;
+  if (c >= 0x0400 && c <= 0x04ff) return true;
+  if (c === 0x02bc) return true;
+  return c >= 0x2010 && c <= 0x203b && c !== 0x2024 && c !== 0x2028 && c !== 0x2029;
 }
 
 /**
@@ -105,3 +177,6 @@ function isSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return /\s/.test(String.fromCharCode(c));
 }
+
+/** For tests only: the segmenter shortcut's pieces. */
+export const sentenceShortcutForTest = { isPlain, plainSegmentEnds, segmenterEnds };

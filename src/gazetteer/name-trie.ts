@@ -61,7 +61,7 @@ export function tokenize(text: string): Token[] {
       if (c < 0x80) {
         if (ASCII_WORD[c] === 0) break;
         k++;
-      } else if (c === 0x2019) k++;
+      } else if (c === 0x2019 || isCyrillicLetter(c)) k++;
       else {
         const cw = letterWidth(text, k);
         if (cw === 0) break;
@@ -92,11 +92,13 @@ const isTrailingMark = (c: number) => c === 0x2d || c === 0x27 || c === 0x2019 |
 function letterWidth(text: string, k: number): number {
   const c = text.charCodeAt(k);
   if (c < 0x80) return ASCII_WORD[c] === 1 ? 1 : 0;
-  // Every code point of the Cyrillic block is a letter or a mark, except ҂ (U+0482, a symbol).
-  if (c >= 0x0400 && c <= 0x04ff) return c === 0x0482 ? 0 : 1;
+  if (c >= 0x0400 && c <= 0x04ff) return isCyrillicLetter(c) ? 1 : 0;
   LETTER_OR_MARK.lastIndex = k;
   return LETTER_OR_MARK.test(text) ? codePointWidth(text, k) : 0;
 }
+
+/** Every code point of the Cyrillic block is a letter or a mark, except ҂ (U+0482, a symbol). */
+const isCyrillicLetter = (c: number) => c >= 0x0400 && c <= 0x04ff && c !== 0x0482;
 
 /** Sticky: tests the one code point at lastIndex (set just before each use). */
 const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;

@@ -44,10 +44,67 @@ const WEEKDAY_RE = Object.keys(WEEKDAYS).sort((a, b) => b.length - a.length).joi
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+/** The day n days after ref, as YYYY-MM-DD; by day numbers when ref is a plain date (see dayNumber). */
 function addDays(ref: string, n: number): string {
+  const z = dayNumber(ref);
+  return (z === null ? null : isoDay(z + n)) ?? addDaysByDate(ref, n);
+}
+/** What addDays answers for every ref: Date's reading of the day at noon UTC (throws on an invalid date). */
+function addDaysByDate(ref: string, n: number): string {
   const d = new Date(`${ref}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return iso(d);
+}
+
+/**
+ * ref's day number (days since 1970-01-01) when ref is YYYY-MM-DD with a month 1-12 and a day 1-31,
+ * else null. Date reads exactly these the same way: it accepts day 29-31 of any month and rolls it
+ * over (2026-02-30 is 2 March), which counting days from the month's first does too; it rejects
+ * month 0 or 13 and day 0 or 32, which we leave to it (null).
+ */
+function dayNumber(ref: string): number | null {
+  if (ref.length !== 10 || ref.charCodeAt(4) !== 0x2d || ref.charCodeAt(7) !== 0x2d) return null;
+  const y = digits(ref, 0, 4);
+  const m = digits(ref, 5, 7);
+  const d = digits(ref, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return daysFromCivil(y, m, 1) + d - 1;
+}
+/** The decimal number text[from, to) when it is all ASCII digits, else -1. */
+function digits(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+/** Days since 1970-01-01 of a proleptic Gregorian date, as Date counts them (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+/**
+ * YYYY-MM-DD of day number z (civil_from_days), as toISOString writes it for years 0-9999; null for
+ * other years, which toISOString writes with a sign and six digits.
+ */
+function isoDay(z: number): string | null {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return null;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 /**
  * The day/month in the year that puts it no later than two days after the reference. A full date
@@ -62,8 +119,10 @@ function dayMonth(ref: string | null, day: number, month: number, year?: number)
   return make();
 }
 function lastWeekday(ref: string, wd: number, allowSame = true): string {
-  const d = new Date(`${ref}T12:00:00Z`);
-  let delta = (d.getUTCDay() - wd + 7) % 7;
+  const z = dayNumber(ref);
+  // 1970-01-01 was a Thursday (4); otherwise Date tells (NaN for an invalid ref, as before).
+  const day = z === null ? new Date(`${ref}T12:00:00Z`).getUTCDay() : (((z + 4) % 7) + 7) % 7;
+  let delta = (day - wd + 7) % 7;
   if (delta === 0 && !allowSame) delta = 7;
   return addDays(ref, -delta);
 }
@@ -256,6 +315,9 @@ const STATEMENT_BEFORE = /(?:^|[^\p{L}])(?:said|says|told|reported|wrote|announc
  * Date cues in a sentence, most specific first. With no reference date (a text ingested without its
  * publication date) only full dates ("20 January 2026", "20.01.2026", "2026-01-20") resolve.
  */
+/** For tests only: the day arithmetic against Date's. */
+export const dayArithmeticForTest = { addDays, addDaysByDate, lastWeekday };
+
 export function findDates(sentence: string, offset: number, ref: string | null, lang: Language): DateCue[] {
   const out: DateCue[] = [];
   const found: (boolean | undefined)[] = new Array(cueCount);
