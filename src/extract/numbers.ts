@@ -27,6 +27,11 @@ export interface NumberGrammar {
   source: string;
   /** The characters a match of source can start with (alternation.ts termStarts), or null: anything. */
   starts: readonly string[] | null;
+  /**
+   * The starts of a count that the pattern embedding source follows with white space or one of these
+   * characters (never a letter or a digit): fewer than starts ("an " but not "and").
+   */
+  startsBefore(after: readonly string[]): readonly string[] | null;
   parse(phrase: string): ParsedCount | null;
 }
 
@@ -59,9 +64,8 @@ function buildGrammar(lang: Language): NumberGrammar {
   const wordNumber = `(?:${words})(?:[\\s-]+(?:${words}))?`;
   const base = `(?:(?:${digits}|${wordNumber}|an?)[\\s-]+(?:${groups})|(?:${digits}|${wordNumber})(?:[\\s-]+(?:${mult}))?|(?:${groups})|(?:${vague}))`;
   const source = `(?:(?:${atLeast}|${approx})[\\s\\u00a0]+)?${base}`;
-  // A count starts with a modifier, a digit, a number word, "a"/"an" (before a group noun), a group noun or a vague word.
-  const wordStarts = termStarts([...lex.at_least, ...lex.approximately, ...wordList, ...Object.keys(lex.groups), ...Object.keys(lex.vague)]);
-  const starts = wordStarts ? [...wordStarts, ...'0123456789', 'a'] : null;
+  const starts = countStarts(lex, wordList);
+  const startsBefore = (after: readonly string[]) => countStarts(lex, wordList, after);
 
   const numbers = new Map(Object.entries(lex.numbers).map(([k, v]) => [k.toLowerCase(), v]));
   const groupMap = new Map(Object.entries(lex.groups).map(([k, v]) => [k.toLowerCase(), v]));
@@ -126,5 +130,53 @@ function buildGrammar(lang: Language): NumberGrammar {
     if (!seen) return null;
     return { value: total + current, atLeast: minimum };
   }
-  return { source, starts, parse };
+  return { source, starts, startsBefore, parse };
+}
+
+/**
+ * What a match of the grammar's source starts with (see NumberGrammar.starts): a modifier and the
+ * white space after it, a digit, a number word, "a"/"an" and what follows them, a group noun or a vague
+ * word. The modifiers and "a"/"an" are spelt out with what must come next because their bare
+ * beginnings are common words: "over" of "overnight", the article "a" (and "at", "and", "after" that a
+ * bare "a" lets through) would each be a try of every rule opening with a count.
+ *
+ * With `after` (see NumberGrammar.startsBefore), the characters the embedding pattern puts right after
+ * a count: a word of the count ends the count or is followed by [\s-], so a whole word is spelt out
+ * with each of those after it ("an " and "an," but not "and"), and a digit with another digit too.
+ */
+function countStarts(lex: NumbersLexicon, wordList: string[], after?: readonly string[]): string[] | null {
+  const groups = termStarts(Object.keys(lex.groups));
+  if (!groups) return null;
+  const next = after ? [' ', '-', ...after] : [''];
+  const heads: string[] = [];
+  for (const t of [...wordList, ...Object.keys(lex.groups), ...Object.keys(lex.vague)]) {
+    const st = thenEach(t, next);
+    if (!st) return null;
+    heads.push(...st);
+  }
+  // "(?:at least|about) ": a modifier is always followed by white space ([\s\u00a0]+).
+  const modifiers: string[] = [];
+  for (const t of [...lex.at_least, ...lex.approximately]) {
+    const st = thenEach(t, [' ']);
+    if (!st) return null;
+    modifiers.push(...st);
+  }
+  // "an?[\s-]+(?:groups)": "a dozen", "an - dozen", "a-dozen"; a space stands for a run of white space,
+  // so after it comes a group noun or the hyphen of [\s-]+.
+  const article = ['a', 'an'].flatMap((a) => [`${a}-`, `${a} -`, ...groups.map((g) => `${a} ${g}`)]);
+  // "1,940", "1 940", "14": after a digit, another, a separator ([,\u00a0\u202f ] are a comma and white
+  // space), the hyphen of [\s-], or what follows the count.
+  const digits = [...'0123456789'].flatMap((d) => (after ? [...'0123456789', ',', ...next].map((n) => d + n) : [d]));
+  return [...new Set([...modifiers, ...heads, ...digits, ...article])];
+}
+
+/**
+ * The starts of a term followed by one of `next`: the term and each of them when its start is the
+ * whole term (a literal one, short enough), else its start alone (which lets more through).
+ */
+function thenEach(term: string, next: readonly string[]): string[] | null {
+  const st = termStarts([term]);
+  if (!st) return null;
+  const whole = term.trim().split(/\s+/).join(' ');
+  return st.flatMap((s) => (s === whole ? next.map((n) => s + n) : [s]));
 }

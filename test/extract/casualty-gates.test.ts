@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLocale } from '../../src/extract/locale.js';
 import { numberGrammar } from '../../src/extract/numbers.js';
-import { gatedPatterns } from '../../src/extract/rules/casualties.js';
+import { casualtyPatterns, casualtyWordHeld, gatedPatterns } from '../../src/extract/rules/casualties.js';
+import { hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const spans = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => JSON.stringify([m.index, [...m], m.groups ?? null]));
@@ -60,5 +61,61 @@ test('bare digits parse to their number in every language', () => {
     assert.deepEqual(g.parse('0'), { value: 0, atLeast: false });
     assert.deepEqual(g.parse('1 940'), { value: 1940, atLeast: false });
     assert.deepEqual(g.parse('1,940'), { value: 1940, atLeast: false });
+  }
+});
+
+/** Every count word of a language's numbers.json before what a rule may put after a count, and what it may not. */
+function countTexts(lang: string): string[] {
+  const lex = JSON.parse(readFileSync(path.join(root, 'data/lexicon', lang, 'numbers.json'), 'utf8')) as Record<string, unknown>;
+  const terms = ['numbers', 'groups', 'multipliers', 'vague'].flatMap((k) => Object.keys(lex[k] as object));
+  terms.push(...(lex.at_least as string[]), ...(lex.approximately as string[]));
+  const people = { en: ['people were killed', 'residents were injured'], uk: ['людей загинули', 'людей поранені'], ru: ['человек погибли', 'человек ранены'] }[lang]!;
+  const out = ['1,940 people were killed', '1 940 14 people were injured', '14-year-old', '3 killed', 'a-dozen', 'an - dozen', 'A  dozen', 'over-night', 'atleast 3'];
+  for (const t of terms) {
+    for (const [i, after] of [' ', '-', ',', '', 'x', '  ', '\u00a0', '.'].entries()) {
+      const p = people[i % 2]!;
+      out.push(`${t}${after}${p}`, `${t}${after}two ${p}`, `a ${t}${after}${p}`, `an - ${t}${after}${p}`, `${t.toUpperCase()}${after}${p}`, `${t}${after}among them two children, ${p}`);
+    }
+  }
+  return out;
+}
+
+test('counts are tried where their starts stand: the same matches as matchAll', () => {
+  for (const lang of ['en', 'uk', 'ru'] as const) {
+    const l = getLocale(lang);
+    const g = numberGrammar(lang);
+    // The casualty rules (the count-first ones with startsBefore), and bare counts with either kind of starts.
+    const regexes = [...casualtyPatterns(l)];
+    const pairs: [readonly string[] | null, string][] = [
+      [g.starts, '(?![\\p{L}\\d])'],
+      [g.startsBefore([]), '[\\s\\u00a0]+'],
+      [g.startsBefore([',']), '(?:[\\s\\u00a0]+|,)'],
+    ];
+    for (const [starts, after] of pairs) regexes.push(registerStarts(new RegExp(`(?<![\\p{L}\\d])(?:${g.source})${after}`, 'giu'), starts));
+    const texts = countTexts(lang);
+    for (const re of regexes) {
+      const plain = new RegExp(re.source, re.flags);
+      for (const t of texts) assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(plain)), `${lang} ${re.source.slice(0, 60)}: ${t}`);
+    }
+  }
+});
+
+test('count starts spell out what follows the common beginnings', () => {
+  const en = numberGrammar('en');
+  assert.ok(en.starts!.includes('over ') && !en.starts!.includes('over'));
+  assert.ok(en.starts!.includes('a dozen') && !en.starts!.includes('a'));
+  const before = en.startsBefore([','])!;
+  assert.ok(before.includes('an ') && before.includes('an,') && before.includes('an-') && !before.includes('an'));
+  assert.ok(before.includes('14') && before.includes('1,') && !before.includes('1'));
+});
+
+test('the casualty-word test tried at the window words first answers what the walk answers', () => {
+  const texts = [...pieces(), 'The toll rose', 'killedx 3', '3killed', 'tolls of children', 'загинулих', 'число погибших', 'toll: killed'];
+  for (const lang of ['en', 'uk', 'ru'] as const) {
+    const l = getLocale(lang);
+    for (const t of texts) {
+      const held = casualtyWordHeld(t, l);
+      if (held !== null) assert.equal(held, hasWordMatch(l.casualtyWord, t), `${lang}: ${t.slice(0, 80)}`);
+    }
   }
 });

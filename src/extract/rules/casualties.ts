@@ -95,6 +95,8 @@ interface Anchored {
   anyCasualty: RegExp;
   anyUpdate: RegExp;
   anyNone: RegExp;
+  /** l.casualtyWord, sticky: whether a casualty word stands at a position. */
+  casualtyAt: RegExp;
 }
 
 /** How compileTerms (lexicon.ts) opens a word-list regex. */
@@ -128,6 +130,7 @@ function anchored(l: Locale): Anchored {
       anyCasualty: prefilter(l.casualtyWord),
       anyUpdate: prefilter(l.updateWord),
       anyNone: prefilter(l.noneWord),
+      casualtyAt: new RegExp(l.casualtyWord.source, `${l.casualtyWord.flags.replace(/[gy]/g, '')}y`),
       window: registerStarts(
         new RegExp(`(?<![\\p{L}])(?:${l.src.killed}|${l.src.injured}|${l.src.hospitalized}|${l.src.children}|toll|кількість|число|количество)`, 'giu'),
         startsOf(verbStarts(l), words(l.terms.children), ['to', 'кі', 'чи', 'ко']),
@@ -150,15 +153,25 @@ function childrenField(field: 'killed' | 'injured' | 'hospitalized'): FigureFiel
   return field === 'killed' ? 'children_killed' : field === 'injured' || field === 'hospitalized' ? 'children_injured' : null;
 }
 
+/**
+ * The matches list.matchAll(re) gives, for a global regex none of whose matches is empty, by an exec
+ * loop: a list is a short string seen once, so neither matchAll (which clones the regex) nor
+ * word-matches.ts (which computes the list's word starts, and evicts the sentence's from its ring)
+ * pays for itself.
+ */
+function* listMatches(re: RegExp, list: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = re.exec(list)); ) yield m;
+}
+
 /** Sums every count in a list like "three passengers and four rescuers". */
 function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; children: number } | null {
-  const re = anchored(l).countNoun;
-  re.lastIndex = 0;
   let value = 0;
   let atLeast = false;
   let children = 0;
   let any = false;
-  for (const m of wordMatches(re, list)) {
+  // A count is never empty (numbers.ts), nor then a match.
+  for (const m of listMatches(anchored(l).countNoun, list)) {
     const countText = m[0].slice(0, m[0].length - (m.groups?.noun?.length ?? 0));
     const c = l.numbers.parse(countText);
     if (!c) continue;
@@ -169,7 +182,8 @@ function sumCounts(list: string, l: Locale): { value: number; atLeast: boolean; 
   }
   // "двое медиков и ребёнок": a list item that is a bare singular noun counts one.
   if (any && l.lang !== 'en' && anchored(l).listJoint.test(list)) {
-    for (const m of list.matchAll(anchored(l).bareSingle)) {
+    // A match holds its person noun: never empty.
+    for (const m of listMatches(anchored(l).bareSingle, list)) {
       value += 1;
       if (anchored(l).children.test(m.groups!.s!)) children += 1;
     }
@@ -185,7 +199,8 @@ const RULES: Rule[] = [
   {
     // "four people were wounded", "three passengers and four rescuers were injured", "двоє людей загинули"
     name: 'count-people-verb',
-    starts: (l) => startsOf(words(l.terms.additional), l.numbers.starts),
+    // A count here is followed by white space, or the comma of an aside (APPOSITIVE).
+    starts: (l) => startsOf(words(l.terms.additional), l.numbers.startsBefore([','])),
     build: (l) =>
       new RegExp(
         `(?<![\\p{L}\\d])(?<!aged${SEP}|aged${SEP}\\d{1,3}${SEP}and${SEP}|aged${SEP}\\d{1,3},${SEP})(?<add>(?:${l.src.additional})${SEP})?(?<list>(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons})(?:(?:\\s*,\\s*|${SEP}(?:and|та|і|й|и)${SEP})(?:${l.numbers.source})${SEP}${ADJ}(?:${l.src.persons}))*|(?:${l.numbers.source}))(?:${SEP}(?:${l.src.additional}))?${AGES}${APPOSITIVE}${SEP}${AUX}(?<verb>${l.src.killed}|${l.src.injured}|${l.src.hospitalized})(?![\\p{L}])`,
@@ -236,8 +251,9 @@ const RULES: Rule[] = [
     // Every alternative names the person (a non-letter follows: a comma, a space, the end).
     gate: singularGate,
     starts: (l) =>
+      // (English: each of these words is followed by white space; the bare "a" would let "and", "at" through.)
       l.lang === 'en'
-        ? words(['another', 'a', 'an', 'one', 'the'])
+        ? ['another ', 'a ', 'an ', 'one ', 'the ']
         : startsOf(verbStarts(l), words(['ще', 'також', 'еще', 'ещё', 'также', 'один', 'одна', 'одну', 'одній', 'одного', 'одному', 'одной', 'одним']), DIGITS, words(l.terms.singular)),
     build: (l) =>
       new RegExp(
@@ -323,7 +339,7 @@ const RULES: Rule[] = [
     // "three of whom were hospitalized", "двоє з них госпіталізовані"
     name: 'subset-of-them',
     gate: () => new RegExp(SUBSET_OF, 'iu'),
-    starts: (l) => l.numbers.starts,
+    starts: (l) => l.numbers.startsBefore([]),
     build: (l) =>
       new RegExp(
         `(?<![\\p{L}\\d])(?<count>${l.numbers.source})${SEP}(?:${SUBSET_OF})${SEP}(?:[—–-]${SEP})?${AUX}(?:(?:an?|one)${SEP})?(?<verb>${l.src.hospitalized}|${l.src.killed}|${l.src.injured}|(?:${l.src.children}))`,
@@ -393,7 +409,8 @@ const RULES: Rule[] = [
     // "one life lost", "a life was lost"
     name: 'life-lost',
     gate: () => new RegExp(LIFE_LOST, 'iu'),
-    starts: () => words(['one', 'a', 'two', 'three', 'four', 'five']),
+    // Each count is followed by white space (\s+).
+    starts: () => ['one ', 'a ', 'two ', 'three ', 'four ', 'five '],
     build: () => new RegExp(`(?<![\\p{L}])(?<count>one|a|two|three|four|five)\\s+${LIFE_LOST}`, 'giu'),
     extract(m, l) {
       const c = /^a$/i.test(m.groups!.count!) ? { value: 1, atLeast: false } : l.numbers.parse(m.groups!.count!);
@@ -406,6 +423,11 @@ interface CompiledRule {
   rule: Rule;
   re: RegExp;
   gate: RegExp | null;
+  /**
+   * The gate's number among the language's distinct gates (the same source and flags: the person
+   * noun, the hospitalized phrase), or -1: a gate two rules share is tested once per text.
+   */
+  gateId: number;
   /** For a pattern that may start inside a word and opens with its gate: sticky twins of both. */
   anywhere: { re: RegExp; gate: RegExp } | null;
 }
@@ -437,17 +459,21 @@ const EN_ONLY = new Set(['life-lost', 'verb-singular-person', 'bringing-toll-to'
 /** Rules for Ukrainian and Russian word order and pronouns. */
 const CYR_ONLY = new Set(['pronoun-hospitalized-cyr', 'all-hospitalized-cyr', 'noun-dash-count']);
 
-function compileRule(rule: Rule, l: Locale): CompiledRule {
+/** `gateIds`: the language's distinct gates so far, by source and flags, numbered in order. */
+function compileRule(rule: Rule, l: Locale, gateIds: Map<string, number>): CompiledRule {
   const re = registerStarts(rule.build(l), rule.starts?.(l) ?? null);
   const gate = rule.gate?.(l) ?? null;
+  const key = gate && `${gate.flags}/${gate.source}`;
+  const gateId = key === null ? -1 : (gateIds.get(key) ?? gateIds.set(key, gateIds.size).get(key)!);
   const anywhere = gate && !wordStartOnly(re.source) ? { re: new RegExp(re.source, `${re.flags.replace('g', '')}y`), gate: new RegExp(gate.source, `${gate.flags}g`) } : null;
-  return { rule, re, gate, anywhere };
+  return { rule, re, gate, gateId, anywhere };
 }
 
 function rulesFor(l: Locale): CompiledRule[] {
   let r = compiled.get(l.lang);
   if (!r) {
-    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => compileRule(rule, l));
+    const gateIds = new Map<string, number>();
+    r = RULES.filter((rule) => (l.lang === 'en' ? !CYR_ONLY.has(rule.name) : !EN_ONLY.has(rule.name))).map((rule) => compileRule(rule, l, gateIds));
     compiled.set(l.lang, r);
   }
   return r;
@@ -501,19 +527,43 @@ export function gatedPatterns(l: Locale): { re: RegExp; gate: RegExp; matches(te
   ];
 }
 
+/** "ще двоє поранені": a figure that adds to the killed or injured known so far. */
+const addsToKnown = (f: Figure) => f.additive && (f.field === 'killed' || f.field === 'injured');
+
+/**
+ * hasWordMatch(l.casualtyWord, sentence), tried first where the window words stand (the sentence's
+ * killed, injured, hospitalized, children and toll words; most start a casualty word): a casualty
+ * word found at one of them answers yes without a walk of the sentence; else the walk decides.
+ */
+function holdsCasualtyWord(sentence: string, hits: RegExpExecArray[], l: Locale): boolean {
+  const at = anchored(l).casualtyAt;
+  for (const m of hits) {
+    at.lastIndex = m.index;
+    if (at.test(sentence)) return true;
+  }
+  return hasWordMatch(l.casualtyWord, sentence);
+}
+
+/** holdsCasualtyWord with the sentence's window words, or null without any (for the equivalence test). */
+export function casualtyWordHeld(sentence: string, l: Locale): boolean | null {
+  const hits = wordMatches(anchored(l).window, sentence);
+  return hits.length ? holdsCasualtyWord(sentence, hits, l) : null;
+}
+
 /** All casualty figures in a sentence, overlaps resolved (the longer match wins), in text order. */
 export function findFigures(sentence: string, offset: number, l: Locale): Figure[] {
   const pre = anchored(l);
-  if (!pre.anyCasualty.test(sentence) || !hasWordMatch(l.casualtyWord, sentence)) return [];
+  if (!pre.anyCasualty.test(sentence)) return [];
+  // The rules only run in windows around casualty words: a long sentence costs what its figures cost.
+  // Without a window no rule runs, and there is no figure whatever the casualty-word test says.
+  const hits = wordMatches(pre.window, sentence);
+  if (!hits.length || !holdsCasualtyWord(sentence, hits, l)) return [];
   const raw: Figure[] = [];
   // Whether the sentence updates a figure, asked only once it has one (the test has no side effect).
   let updates: boolean | undefined;
   const isUpdate = () => (updates ??= pre.anyUpdate.test(sentence) && hasWordMatch(l.updateWord, sentence));
-  // The rules only run in windows around casualty words: a long sentence costs what its figures cost.
   const windows: [number, number][] = [];
-  const w = anchored(l).window;
-  w.lastIndex = 0;
-  for (const m of wordMatches(w, sentence)) {
+  for (const m of hits) {
     const a = Math.max(0, m.index! - 160);
     const b = Math.min(sentence.length, m.index! + m[0].length + 120);
     const last = windows[windows.length - 1];
@@ -522,8 +572,10 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
   }
   for (const [a, b] of windows) {
     const part = sentence.slice(a, b);
-    for (const { rule, re, gate, anywhere } of rulesFor(l)) {
-      if (gate && !gate.test(part)) continue;
+    // Each distinct gate's answer on this part (a gate is not global: test has no side effect).
+    const opened: (boolean | undefined)[] = [];
+    for (const { rule, re, gate, gateId, anywhere } of rulesFor(l)) {
+      if (gate && !(opened[gateId] ??= gate.test(part))) continue;
       re.lastIndex = 0;
       // Rules that can only start a word are tried at word starts only (word-matches.ts), one that may
       // start anywhere where its gate matches; the same matches.
@@ -541,6 +593,8 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
       }
     }
   }
+  // What follows only drops, orders and marks figures.
+  if (!raw.length) return raw;
   // "No one was injured", "the driver was not injured": a count inside a no-casualty phrase is no figure.
   l.noneWord.lastIndex = 0;
   const none = (pre.anyNone.test(sentence) ? [...wordMatches(l.noneWord, sentence)] : []).map((m) => [offset + m.index!, offset + m.index! + m[0].length] as const);
@@ -564,9 +618,10 @@ export function findFigures(sentence: string, offset: number, l: Locale): Figure
     out.push(f);
   }
   // ... unless the sentence itself adds to what came before ("Також ... загинув 1, ще 4 постраждали").
-  const addsToEarlier = /^[\s\p{P}]*(?:також|крім\s+того|окрім\s+того|кроме\s+того|также|also|in\s+addition)(?![\p{L}])/iu.test(sentence);
+  // (Asked only when a figure could be marked: the test has no side effect.)
+  const addsToEarlier = out.some(addsToKnown) && /^[\s\p{P}]*(?:також|крім\s+того|окрім\s+того|кроме\s+того|также|also|in\s+addition)(?![\p{L}])/iu.test(sentence);
   for (const f of out) {
-    if (addsToEarlier || !f.additive || (f.field !== 'killed' && f.field !== 'injured')) continue;
+    if (addsToEarlier || !addsToKnown(f)) continue;
     const earlier = out.filter((g) => g.start < f.start);
     if (earlier.some((g) => g.field === (f.field === 'killed' ? 'injured' : 'killed')) && !earlier.some((g) => g.field === f.field)) f.besides = true;
   }
