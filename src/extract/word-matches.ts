@@ -7,7 +7,10 @@
  *
  * A regex registered with the literal prefixes its matches start with (registerStarts) is run only at
  * the positions where one of them stands: a trie of the prefixes is walked from the position first,
- * which turns most positions down without entering the regex engine at all.
+ * which turns most positions down without entering the regex engine at all. The tries of all such
+ * regexes are also merged into one (see Merged): from the second regex run on a text on, one walk
+ * per position has found every regex that may start there, and each regex is run only at its own
+ * positions (a regex with none costs nothing).
  */
 
 interface Plan {
@@ -17,6 +20,11 @@ interface Plan {
   global: RegExp;
   /** The prefixes every match starts with (see registerStarts), or null: any position may hold one. */
   starts: Trie | null;
+  /** The merged trie holding starts (the one of its case rule), and the regex's lane in it (-1: none). */
+  merged: Merged;
+  lane: number;
+  /** Whether no match starts right after an ASCII digit either (see digitStartOnly): such candidates are passed over. */
+  digits: boolean;
 }
 
 /**
@@ -296,29 +304,56 @@ function classEnd(src: string, i: number): number {
   return -1;
 }
 
-/** Whether the alternative starting at src[i] opens with a negative lookbehind on a class holding \p{L}. */
-function guardedAt(src: string, i: number): boolean {
-  if (!src.startsWith('(?<![', i) || src[i + 5] === '^') return false;
+/** The class of the negative lookbehind opening the alternative at src[i] ("\p{L}\d" of (?<![\p{L}\d])), or null. */
+function guardAt(src: string, i: number): string | null {
+  if (!src.startsWith('(?<![', i) || src[i + 5] === '^') return null;
   const end = classEnd(src, i + 4);
-  return end > 0 && src[end] === ')' && src.slice(i + 5, end - 1).includes('\\p{L}');
+  return end > 0 && src[end] === ')' ? src.slice(i + 5, end - 1) : null;
 }
 
-/** Whether every top-level alternative of the pattern opens with such a lookbehind. */
-export function wordStartOnly(src: string): boolean {
-  if (!guardedAt(src, 0)) return false;
+/** The items of a class body, an escape as one ("\p{L}", "\d", "x"). */
+function classItems(body: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < body.length; ) {
+    const end = body[i] !== '\\' ? i + 1 : /[pP]/.test(body[i + 1] ?? '') && body[i + 2] === '{' ? body.indexOf('}', i) + 1 || body.length : i + 2;
+    out.add(body.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** The lookbehind classes opening the top-level alternatives of the pattern, or null where one has none. */
+function guards(src: string): Set<string>[] | null {
+  const first = guardAt(src, 0);
+  if (first === null) return null;
+  const out = [classItems(first)];
   let depth = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === '\\') i++;
     else if (c === '[') {
       const end = classEnd(src, i);
-      if (end < 0) return false;
+      if (end < 0) return null;
       i = end - 1;
     } else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0 && !guardedAt(src, i + 1)) return false;
+    else if (c === '|' && depth === 0) {
+      const g = guardAt(src, i + 1);
+      if (g === null) return null;
+      out.push(classItems(g));
+    }
   }
-  return true;
+  return out;
+}
+
+/** Whether every top-level alternative of the pattern opens with a negative lookbehind on a class holding \p{L}. */
+export function wordStartOnly(src: string): boolean {
+  return guards(src)?.every((g) => g.has('\\p{L}')) ?? false;
+}
+
+/** Whether, besides, every such class holds the ASCII digits: no match starts right after one. */
+export function digitStartOnly(src: string): boolean {
+  return wordStartOnly(src) && guards(src)!.every((g) => g.has('\\d') || g.has('\\p{N}') || g.has('\\p{Nd}'));
 }
 
 function plan(re: RegExp): Plan {
@@ -326,11 +361,17 @@ function plan(re: RegExp): Plan {
   if (!p) {
     // Only unicode regexes: their matches never start inside a surrogate pair, which the walk below skips.
     const ok = re.unicode && !re.sticky && wordStartOnly(re.source);
+    const digits = ok && digitStartOnly(re.source);
     const starts = ok ? registered.get(re) : undefined;
+    const trie = !ok ? null : starts ? trieOf(starts, re.ignoreCase) : firstChars(re);
+    const m = re.ignoreCase ? mergedI : mergedC;
     p = {
       sticky: ok ? new RegExp(re.source, `${re.flags.replace('g', '')}y`) : null,
       global: re.global ? re : new RegExp(re.source, `${re.flags}g`),
-      starts: !ok ? null : starts ? trieOf(starts, re.ignoreCase) : firstChars(re),
+      starts: trie,
+      merged: m,
+      lane: trie ? addLane(m, trie, digits) : -1,
+      digits,
     };
     plans.set(re, p);
   }
@@ -349,9 +390,144 @@ function surelyLetter(c: number): boolean {
 }
 
 /**
+ * The tries of the regexes of one case rule (with 'i' or without), merged: a node per prefix of any
+ * of them, with the lanes (one per regex, see addLane) whose trie accepts there and those whose trie
+ * goes on past it. One walk of it from a candidate is the walk of every regex's trie at once: each
+ * trie's path is the merged path as far as that trie goes, so a lane is found where, and only where,
+ * mayStart would let its regex through. Only the first LANES regexes planned get a lane (the others
+ * walk their own trie), which bounds it whatever the number of regexes a process builds. Which regexes
+ * have lanes decides only how fast a text is walked, never what matches: both walks let the same
+ * positions through.
+ */
+interface Merged {
+  ignoreCase: boolean;
+  lanes: number;
+  /** The node of each key under FIRST (0: none), and of the other keys. */
+  root: Int32Array;
+  far: Map<number, number>;
+  /** The lanes that let any key from FIRST on through (firstChars' farElse). */
+  farAll: number[];
+  /** The lanes of the regexes that never match right after a digit (Plan.digits). */
+  digitLanes: number[];
+  /** Per node (from 1): the lanes accepting there; the lanes still going on; whether it has children. */
+  acc: number[][];
+  alive: number[][];
+  inner: boolean[];
+  /** The edges, node × key → node, in an open-addressing table (a node's children may be many). */
+  edgeFrom: Int32Array;
+  edgeKey: Int32Array;
+  edgeTo: Int32Array;
+  edges: number;
+}
+
+const LANES = 256;
+
+function merged(ignoreCase: boolean): Merged {
+  const size = 1 << 10;
+  return { ignoreCase, lanes: 0, root: new Int32Array(FIRST), far: new Map(), farAll: [], digitLanes: [], acc: [[]], alive: [[]], inner: [false], edgeFrom: new Int32Array(size), edgeKey: new Int32Array(size), edgeTo: new Int32Array(size), edges: 0 };
+}
+const mergedI = merged(true);
+const mergedC = merged(false);
+
+function hashEdge(n: number, k: number, mask: number): number {
+  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** The node reached from node n by key k, or 0. */
+function edge(m: Merged, n: number, k: number): number {
+  const mask = m.edgeTo.length - 1;
+  for (let i = hashEdge(n, k, mask); ; i = (i + 1) & mask) {
+    const to = m.edgeTo[i]!;
+    if (to === 0 || (m.edgeFrom[i] === n && m.edgeKey[i] === k)) return to;
+  }
+}
+
+function newNode(m: Merged): number {
+  m.acc.push([]);
+  m.alive.push([]);
+  m.inner.push(false);
+  return m.acc.length - 1;
+}
+
+/** The node reached from node n by key k, made if need be. */
+function edgeOrNew(m: Merged, n: number, k: number): number {
+  const found = edge(m, n, k);
+  if (found) return found;
+  // Kept at most half full, so a probe soon meets an empty slot.
+  if (2 * (m.edges + 1) > m.edgeTo.length) grow(m);
+  const to = newNode(m);
+  const mask = m.edgeTo.length - 1;
+  let i = hashEdge(n, k, mask);
+  while (m.edgeTo[i] !== 0) i = (i + 1) & mask;
+  m.edgeFrom[i] = n;
+  m.edgeKey[i] = k;
+  m.edgeTo[i] = to;
+  m.edges++;
+  m.inner[n] = true;
+  return to;
+}
+
+function grow(m: Merged): void {
+  const { edgeFrom, edgeKey, edgeTo } = m;
+  const size = edgeTo.length * 2;
+  m.edgeFrom = new Int32Array(size);
+  m.edgeKey = new Int32Array(size);
+  m.edgeTo = new Int32Array(size);
+  for (let i = 0; i < edgeTo.length; i++) {
+    if (edgeTo[i] === 0) continue;
+    let h = hashEdge(edgeFrom[i]!, edgeKey[i]!, size - 1);
+    while (m.edgeTo[h] !== 0) h = (h + 1) & (size - 1);
+    m.edgeFrom[h] = edgeFrom[i]!;
+    m.edgeKey[h] = edgeKey[i]!;
+    m.edgeTo[h] = edgeTo[i]!;
+  }
+}
+
+/** Adds a regex's trie to the merged one (digits: see Plan): its lane, or -1 when all are taken. */
+function addLane(m: Merged, t: Trie, digits: boolean): number {
+  if (m.lanes >= LANES) return -1;
+  const lane = m.lanes++;
+  if (digits) m.digitLanes.push(lane);
+  // Slot s of the trie stands where node n of the merged trie does (the same keys lead to both).
+  const mirror = (s: number, n: number): void => {
+    if (s === ACCEPT) m.acc[n]!.push(lane);
+    else if (s > 0) {
+      m.alive[n]!.push(lane);
+      for (let i = t.off[s]!, end = t.off[s + 1]!; i < end; i++) mirror(t.slot[i]!, edgeOrNew(m, n, t.key[i]!));
+    }
+  };
+  const rootNode = (k: number): number => {
+    const at = k < FIRST ? m.root[k]! : (m.far.get(k) ?? 0);
+    if (at) return at;
+    const n = newNode(m);
+    if (k < FIRST) m.root[k] = n;
+    else m.far.set(k, n);
+    return n;
+  };
+  for (let k = 0; k < FIRST; k++) if (t.root[k] !== NONE) mirror(t.root[k]!, rootNode(k));
+  for (const [k, s] of t.far) mirror(s, rootNode(k));
+  if (t.farElse === ACCEPT) m.farAll.push(lane);
+  return lane;
+}
+
+/**
+ * Which lanes of a merged trie may start at each candidate of a text: bit l of word w of candidate j
+ * at bits[j * words + w] (l = lane - 32 w); any is their union over the text. For the first `lanes`
+ * lanes (those there were when it was computed).
+ */
+interface Marks {
+  lanes: number;
+  words: number;
+  bits: Int32Array;
+  any: Int32Array;
+}
+
+/**
  * What the walk needs of a text, computed once for all the regexes run on it: the positions not
  * preceded by a letter (ascending, the end of the text included), and the key of the character at
- * each, fold(…, true) and fold(…, false) (-2 at the end of the text).
+ * each, fold(…, true) and fold(…, false) (-2 at the end of the text); the marks of the merged tries
+ * once a second regex with starts is run on it (one run alone walks its own trie: cheaper).
  */
 interface Candidates {
   text: string;
@@ -359,6 +535,16 @@ interface Candidates {
   pos: Int32Array;
   keyI: Int32Array;
   keyC: Int32Array;
+  /** 1 where the candidate follows an ASCII digit. */
+  afterDigit: Uint8Array;
+  /** Whether a regex with starts has been run on the text, with 'i' and without. */
+  ranI: boolean;
+  ranC: boolean;
+  marksI: Marks | null;
+  marksC: Marks | null;
+  /** Buffers of the marks, kept for the next text of the slot. */
+  spareI: Marks | null;
+  spareC: Marks | null;
 }
 
 /**
@@ -376,8 +562,13 @@ function candidates(text: string): Candidates {
   const n = text.length;
   const size = Math.max(BUFFER, n + 1);
   let c = recent.length < RECENT ? null : recent[evict]!;
-  if (c && c.pos.length === size) c.text = text;
-  else c = slot(text, size);
+  if (c && c.pos.length === size) {
+    c.text = text;
+    c.ranI = c.ranC = false;
+    c.spareI = c.marksI ?? c.spareI;
+    c.spareC = c.marksC ?? c.spareC;
+    c.marksI = c.marksC = null;
+  } else c = slot(text, size);
   if (recent.length < RECENT) recent.push(c);
   else {
     recent[evict] = c;
@@ -393,6 +584,7 @@ function candidates(text: string): Candidates {
       c.pos[count] = p;
       c.keyI[count] = x < 0 ? x : fold(x, true);
       c.keyC[count] = x < 0 ? x : fold(x, false);
+      c.afterDigit[count] = prev >= 0x30 && prev <= 0x39 ? 1 : 0;
       count++;
     }
     prev = x;
@@ -402,7 +594,80 @@ function candidates(text: string): Candidates {
 }
 
 function slot(text: string, size: number): Candidates {
-  return { text, count: 0, pos: new Int32Array(size), keyI: new Int32Array(size), keyC: new Int32Array(size) };
+  return { text, count: 0, pos: new Int32Array(size), keyI: new Int32Array(size), keyC: new Int32Array(size), afterDigit: new Uint8Array(size), ranI: false, ranC: false, marksI: null, marksC: null, spareI: null, spareC: null };
+}
+
+/**
+ * The marks of the regex's merged trie on the text, or null when its own trie is to be walked: it has
+ * no lane, or it is the first regex with starts run on the text.
+ */
+function marksFor(c: Candidates, p: Plan): Marks | null {
+  if (p.lane < 0) return null;
+  const m = p.merged;
+  let marks = m.ignoreCase ? c.marksI : c.marksC;
+  if (marks && p.lane < marks.lanes) return marks;
+  if (!marks && !(m.ignoreCase ? c.ranI : c.ranC)) {
+    if (m.ignoreCase) c.ranI = true;
+    else c.ranC = true;
+    return null;
+  }
+  marks = mark(m, c, m.ignoreCase ? c.spareI : c.spareC);
+  if (m.ignoreCase) c.marksI = marks;
+  else c.marksC = marks;
+  return marks;
+}
+
+/** Sets the lanes' bits in bits[at …]. */
+function setLanes(bits: Int32Array, at: number, lanes: readonly number[]): void {
+  for (let i = 0; i < lanes.length; i++) bits[at + (lanes[i]! >>> 5)]! |= 1 << (lanes[i]! & 31);
+}
+
+/** Clears them. */
+function clearLanes(bits: Int32Array, at: number, lanes: readonly number[]): void {
+  for (let i = 0; i < lanes.length; i++) bits[at + (lanes[i]! >>> 5)]! &= ~(1 << (lanes[i]! & 31));
+}
+
+/** The marks of the merged trie on the candidates: the walk of mayStart, for every lane at once. */
+function mark(m: Merged, c: Candidates, spare: Marks | null): Marks {
+  const words = (m.lanes + 31) >>> 5;
+  const need = c.count * words;
+  const marks = spare && spare.bits.length >= need && spare.words === words ? spare : { lanes: 0, words, bits: new Int32Array(Math.max(need, c.pos.length)), any: new Int32Array(words) };
+  marks.lanes = m.lanes;
+  const { bits, any } = marks;
+  bits.fill(0, 0, need);
+  const { text, pos } = c;
+  const keys = m.ignoreCase ? c.keyI : c.keyC;
+  const n = text.length;
+  for (let j = 0; j < c.count; j++) {
+    const at = j * words;
+    let k = keys[j]!;
+    if (k === -2) continue;
+    if (k < 0) {
+      // A character that could be anything: every regex is tried (as mayStart).
+      bits.fill(-1, at, at + words);
+      if (c.afterDigit[j]) clearLanes(bits, at, m.digitLanes);
+      continue;
+    }
+    let node = k < FIRST ? m.root[k]! : (m.far.get(k) ?? 0);
+    if (k >= FIRST) setLanes(bits, at, m.farAll);
+    for (let q = pos[j]!; node > 0; ) {
+      setLanes(bits, at, m.acc[node]!);
+      if (!m.inner[node]) break;
+      // A space of a start takes the whole run of white space (see mayStart).
+      if (k === SPACE) while (q + 1 < n && space(text.charCodeAt(q + 1))) q++;
+      if (++q >= n) break;
+      k = fold(text.charCodeAt(q), m.ignoreCase);
+      if (k < 0) {
+        setLanes(bits, at, m.alive[node]!);
+        break;
+      }
+      node = edge(m, node, k);
+    }
+    if (c.afterDigit[j]) clearLanes(bits, at, m.digitLanes);
+  }
+  any.fill(0);
+  for (let j = 0; j < need; j += words) for (let w = 0; w < words; w++) any[w]! |= bits[j + w]!;
+  return marks;
 }
 
 /**
@@ -428,17 +693,33 @@ function mayStart(t: Trie, text: string, p: number, k: number): boolean {
   return s === ACCEPT;
 }
 
-/** The index of the first candidate from the j-th on where a match may start (see mayStart), or -1. */
-function nextCandidate(text: string, c: Candidates, j: number, starts: Trie | null): number {
-  if (!starts) return j < c.count ? j : -1;
+/**
+ * The index of the first candidate from the j-th on where a match of the plan's regex may start (see
+ * mayStart), or -1; by the marks when there are (the same answer, found once for all the regexes).
+ */
+function nextCandidate(text: string, c: Candidates, j: number, p: Plan, marks: Marks | null): number {
+  if (marks) {
+    const w = p.lane >>> 5;
+    const bit = 1 << (p.lane & 31);
+    if (!(marks.any[w]! & bit)) return -1;
+    const { bits, words } = marks;
+    for (let i = j * words + w; j < c.count; j++, i += words) if (bits[i]! & bit) return j;
+    return -1;
+  }
+  const starts = p.starts;
+  if (!starts) {
+    while (j < c.count && p.digits && c.afterDigit[j]) j++;
+    return j < c.count ? j : -1;
+  }
   const keys = starts.ignoreCase ? c.keyI : c.keyC;
-  for (; j < c.count; j++) if (mayStart(starts, text, c.pos[j]!, keys[j]!)) return j;
+  for (; j < c.count; j++) if (!(p.digits && c.afterDigit[j]) && mayStart(starts, text, c.pos[j]!, keys[j]!)) return j;
   return -1;
 }
 
 /** The first match at a candidate from the j-th on (pos[j], pos[j + 1], …), or null. */
-function matchFrom(y: RegExp, text: string, c: Candidates, j: number, starts: Trie | null): RegExpExecArray | null {
-  for (; (j = nextCandidate(text, c, j, starts)) >= 0; j++) {
+function matchFrom(p: Plan, text: string, c: Candidates, j: number, marks: Marks | null): RegExpExecArray | null {
+  const y = p.sticky!;
+  for (; (j = nextCandidate(text, c, j, p, marks)) >= 0; j++) {
     y.lastIndex = c.pos[j]!;
     const m = y.exec(text);
     if (m) return m;
@@ -472,13 +753,14 @@ function advance(text: string, i: number, unicode: boolean): number {
 
 /** The matches matchAll would give (the regex need not be global), same order, same groups. */
 export function wordMatches(re: RegExp, text: string): RegExpExecArray[] {
-  const { sticky, global, starts } = plan(re);
-  if (!sticky) return allMatches(global, text);
+  const p = plan(re);
+  if (!p.sticky) return allMatches(p.global, text);
   const out: RegExpExecArray[] = [];
   const c = candidates(text);
+  const marks = marksFor(c, p);
   const { pos, count } = c;
   let m: RegExpExecArray | null;
-  for (let j = 0; (m = matchFrom(sticky, text, c, j, starts)); ) {
+  for (let j = 0; (m = matchFrom(p, text, c, j, marks)); ) {
     out.push(m);
     // As matchAll: go on after the match (one position on after an empty one).
     const from = m.index + (m[0].length || 1);
@@ -489,14 +771,16 @@ export function wordMatches(re: RegExp, text: string): RegExpExecArray[] {
 
 /** Whether the regex matches anywhere in the text (re.test from the start, lastIndex left alone). */
 export function hasWordMatch(re: RegExp, text: string): boolean {
-  const { sticky, global, starts } = plan(re);
+  const p = plan(re);
+  const sticky = p.sticky;
   if (!sticky) {
-    global.lastIndex = 0;
-    return global.test(text);
+    p.global.lastIndex = 0;
+    return p.global.test(text);
   }
   // test, not exec: no match array to build.
   const c = candidates(text);
-  for (let j = 0; (j = nextCandidate(text, c, j, starts)) >= 0; j++) {
+  const marks = marksFor(c, p);
+  for (let j = 0; (j = nextCandidate(text, c, j, p, marks)) >= 0; j++) {
     sticky.lastIndex = c.pos[j]!;
     if (sticky.test(text)) return true;
   }
@@ -505,8 +789,11 @@ export function hasWordMatch(re: RegExp, text: string): boolean {
 
 /** re.exec(text) of a non-global regex: the first match, or null. */
 export function firstWordMatch(re: RegExp, text: string): RegExpExecArray | null {
-  const { sticky, global, starts } = plan(re);
-  if (sticky) return matchFrom(sticky, text, candidates(text), 0, starts);
-  global.lastIndex = 0;
-  return global.exec(text);
+  const p = plan(re);
+  if (p.sticky) {
+    const c = candidates(text);
+    return matchFrom(p, text, c, 0, marksFor(c, p));
+  }
+  p.global.lastIndex = 0;
+  return p.global.exec(text);
 }
