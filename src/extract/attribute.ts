@@ -40,7 +40,7 @@ const NEAR_KYIV = /(?<![\p{L}])(?:the\s+(?:Ukrainian\s+)?capital|столиц[я
 const OWNER_ROLE_AFTER = /['’]s\s+(?:mayor|governor|military|regional|city|head|police)/iu;
 const COMMA_BEFORE = /,\s*$/u;
 const AREA_WORD_AFTER = /^[\s\u00a0]+(?:district|raion|region|oblast|community|hromada)(?![\p{L}])/iu;
-const WORD_GAP = /\s+/;
+const WORD_GAPS = /\s+/g;
 
 export interface AttributionInput {
   facts: SentenceFacts[];
@@ -68,7 +68,7 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
     const s = f.sentence;
     const l = f.locale;
     // "В Криворожском и Павлоградском районах ночь прошла спокойно": the places of a calm line were not hit.
-    const calm = !f.figures.length && l.cues.calm?.test(s.text);
+    const calm = !f.figures.length && !!l.cues.calm && cueHolds(l.cues.calm, s.text);
     if (f.rhetorical || f.historical || f.aboutRussia || calm) {
       if (f.aboutRussia || calm) focus = [];
       out.push({ targets: [], carried: false, wideScope: false });
@@ -86,7 +86,7 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
     // "More than 300 residents of border villages in the Sumy region were evacuated ... because of daily
     // shelling": the places of a displacement line are where people fled from or to, not what was hit.
     // The focus stays: the line is an aside in an attack report, not a change of subject.
-    if (own.length && !f.figures.length && !f.facilities.length && !f.utilities.length && !f.weapons.some((w) => w.count) && l.cues.displacement.test(s.text)) {
+    if (own.length && !f.figures.length && !f.facilities.length && !f.utilities.length && !f.weapons.some((w) => w.count) && cueHolds(l.cues.displacement, s.text)) {
       out.push({ targets: [], carried: false, wideScope: false });
       continue;
     }
@@ -96,7 +96,7 @@ export function attribute(input: AttributionInput): SentencePlaces[] {
       focusWide = f.national;
       if (opensParagraph || f.index === 0) for (const t of own) if (t.place && !isRegion(t.place)) leads.add(t.key);
       // A section heading that is only the place name ("Харьков") heads every paragraph until another place leads one.
-      if (opensParagraph || f.index === 0) headed = s.text.split(WORD_GAP).length <= 3 && own.length === 1 ? own[0]!.key : headed && own.every((t) => t.key === headed) ? headed : null;
+      if (opensParagraph || f.index === 0) headed = own.length === 1 && atMostWords(s.text, 3) ? own[0]!.key : headed && own.every((t) => t.key === headed) ? headed : null;
     } else if (opensParagraph && leads.size >= 2 && !f.national && !headed) {
       // A round-up gives each place its own paragraph: a paragraph naming no place ("Оккупанты попали в
       // многоэтажки ...", a signature) sums up the region, it does not continue the last place.
@@ -142,7 +142,7 @@ function ownTargets(f: SentenceFacts, inSentence: ResolvedPlace[], noFocus: bool
     const inRole = f.officials.some((o) => o.roleStart !== null && r.span.start >= o.roleStart && r.span.end <= o.roleEnd!) || OWNER_ROLE_AFTER.test(text.slice(r.span.end, r.span.end + 20));
     (inRole ? weak : strong).push(t);
   }
-  const m = kyiv ? NEAR_KYIV.exec(s.text) : null;
+  const m = kyiv && cueHolds(NEAR_KYIV, s.text) ? NEAR_KYIV.exec(s.text) : null;
   if (kyiv && m && !strong.some((t) => t.place?.id === kyiv.id)) {
     const start = s.start + m.index;
     strong.push({
@@ -166,6 +166,74 @@ function ownTargets(f: SentenceFacts, inSentence: ResolvedPlace[], noFocus: bool
   // oblast the report names, rather than once per raion with no figures.
   if (own.length >= 2 && !settlements.length) own = jointRegion(own, input) ?? own;
   return own;
+}
+
+/**
+ * Whether text.split(/\s+/) has at most n parts: a part more than the maximal runs of white space (an
+ * empty one at either end included), so the runs are counted, and no further than needed.
+ */
+export function atMostWords(text: string, n: number): boolean {
+  WORD_GAPS.lastIndex = 0;
+  for (let runs = 0; WORD_GAPS.exec(text); ) if (++runs >= n) return false;
+  return true;
+}
+
+/**
+ * re.test(text) (re neither global nor sticky), screened first by the twin of re without the assertion
+ * groups opening and closing it (the word-boundary lookarounds of the cue lists, "(?<![\p{L}\p{N}])").
+ * An assertion matches no character, so a match of re is a match of the twin at the same place: where
+ * the twin finds none, re finds none. V8 scans a pattern that opens with a literal alternation far faster
+ * than one led by a lookbehind, and most sentences hold no cue; where the twin matches, re decides.
+ */
+export function cueHolds(re: RegExp, text: string): boolean {
+  let bare = bareTwins.get(re);
+  if (bare === undefined) {
+    bare = bareTwin(re);
+    bareTwins.set(re, bare);
+  }
+  return (bare === null || bare.test(text)) && re.test(text);
+}
+
+/** The twins by regex (the cue lists of the language packs, a few patterns: as long-lived as they are). */
+const bareTwins = new WeakMap<RegExp, RegExp | null>();
+
+/** re without its outer assertion groups; null when it has none or is global or sticky (test then moves lastIndex). */
+function bareTwin(re: RegExp): RegExp | null {
+  if (re.global || re.sticky) return null;
+  let src = re.source;
+  const lead = assertionAt(src, 0);
+  if (lead > 0) src = src.slice(lead);
+  const trail = lastAssertion(src);
+  if (trail >= 0) src = src.slice(0, trail);
+  return src === re.source || !src ? null : new RegExp(src, re.flags);
+}
+
+/** The index after a lookaround group opening at src[i] that holds no group and takes no quantifier, or -1. */
+function assertionAt(src: string, i: number): number {
+  if (!/^\(\?(?:<[=!]|[=!])/.test(src.slice(i, i + 4))) return -1;
+  for (let j = i + 3; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      for (j++; j < src.length && src[j] !== ']'; j++) if (src[j] === '\\') j++;
+    } else if (c === '(') return -1;
+    else if (c === ')') return /^[*+?{]/.test(src.slice(j + 1, j + 2)) ? -1 : j + 1;
+  }
+  return -1;
+}
+
+/** Where a lookaround group (as assertionAt reads it) that ends the pattern begins, or -1. */
+function lastAssertion(src: string): number {
+  // The unescaped "(" outside a class that open groups, in order; the last one is the candidate.
+  let last = -1;
+  for (let j = 0; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      for (j++; j < src.length && src[j] !== ']'; j++) if (src[j] === '\\') j++;
+    } else if (c === '(') last = j;
+  }
+  return last >= 0 && assertionAt(src, last) === src.length ? last : -1;
 }
 
 /** Whether the place is a region (oblast, raion, hromada) rather than a settlement. */
@@ -311,6 +379,8 @@ function jointRegion(own: Target[], input: AttributionInput): Target[] | null {
 }
 
 function dedupe(ts: Target[]): Target[] {
+  // None or one: nothing to merge (the list is the caller's own, so it is returned as it is).
+  if (ts.length < 2) return ts;
   const seen = new Map<string, Target>();
   for (const t of ts) {
     const prev = seen.get(t.key);

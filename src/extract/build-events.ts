@@ -4,7 +4,7 @@
  * of a figure stands (a later "a girl was injured" is part of "14 injured", not a new total);
  * "another two" adds; only injuries reported → killed 0; children also count in the totals.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Evidence, ExtractedEvent, WiderClaim } from '../domain/event.js';
 import { subEventTypeFor, WEAPONS, type FacilityCategory, type Utility, type Weapon } from '../domain/vocabulary.js';
 import type { SentenceFacts } from './analyze-sentence.js';
@@ -12,6 +12,7 @@ import type { SentencePlaces, Target } from './attribute.js';
 import type { Figure, FigureField } from './rules/casualties.js';
 import type { DateCue } from './rules/dates.js';
 import { loadLexicon, termSource } from './lexicon.js';
+import { cueHolds } from './attribute.js';
 
 interface Bucket {
   target: Target;
@@ -25,7 +26,7 @@ interface Bucket {
   officials: { name: string; role: string | null; start: number; end: number; quote: string }[];
   districts: { name: string; start: number; end: number; quote: string }[];
   /** rank 0: a sentence telling the attack itself; 1: one that only updates a toll ("rose to nine on Saturday"). */
-  dates: { date: string; start: number; end: number; quote: string; rule: string; certainty: 'stated' | 'implied'; rank: number }[];
+  dates: { cue: DateCue; rank: number }[];
 }
 
 const FIELDS: FigureField[] = ['killed', 'injured', 'hospitalized', 'children_killed', 'children_injured'];
@@ -126,12 +127,12 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
       continue;
     }
     // "Воздушная тревога из-за угрозы ударных беспилотников": weapons named in a warning attack nothing.
-    const warning = f.locale.cues.alert?.test(f.sentence.text) ?? false;
+    const warning = f.locale.cues.alert ? cueHolds(f.locale.cues.alert, f.sentence.text) : false;
     for (const t of p.targets) {
       const b = bucket(t);
       // "Среди них есть раненые" after "бойцы, которые обороняли Мариуполь": a casualty word alone, in a line that
       // names no place, does not make an attack of a place the report has not told as attacked.
-      const casualtyCueOnly = p.carried && !hasFacts && !b.attacked && f.attack && !f.locale.cues.attack.test(f.sentence.text.replace(casualtyWords(f.locale), ' '));
+      const casualtyCueOnly = p.carried && !hasFacts && !b.attacked && f.attack && !cueHolds(f.locale.cues.attack, f.sentence.text.replace(casualtyWords(f.locale), ' '));
       if (warning ? f.figures.length > 0 || f.facilities.length > 0 || f.utilities.length > 0 : (f.attack && !interceptionOnly && !casualtyCueOnly) || hasFacts) b.attacked = true;
       if (f.noCasualties) b.noCasualties = true;
       addDistrict(b, t);
@@ -153,7 +154,7 @@ export function buildEvents(input: BuildInput): { events: ExtractedEvent[]; wide
         b.officials.push({ name: o.name, role, start: o.start, end: o.end, quote: o.quote });
       }
       const rank = f.attack && !f.figures.some((x) => x.update) ? 0 : 1;
-      for (const d of f.dates) b.dates.push({ ...d, rank });
+      for (const d of f.dates) b.dates.push({ cue: d, rank });
     }
   }
 
@@ -223,7 +224,7 @@ interface GroupLexicon {
   groups: string[];
   hospitalized: string[];
 }
-const groupCache = new Map<string, { re: RegExp; stems: RegExp[]; countBefore: RegExp } | null>();
+const groupCache = new Map<string, { re: RegExp; verb: RegExp; stems: RegExp[]; countBefore: RegExp } | null>();
 /** The language's "<group noun> <hospitalized>" pattern (either order), from data/lexicon/<lang>/group-hospitalized.json. */
 function groupPatterns(l: SentenceFacts['locale']) {
   if (!groupCache.has(l.lang)) {
@@ -235,6 +236,9 @@ function groupPatterns(l: SentenceFacts['locale']) {
       const aux = '(?:(?:were|was|have\\s+been|had\\s+been|are|all|both|also|later|було|були|також|теж|тоже|также)[\\s\\u00a0]+){0,3}';
       groupCache.set(l.lang, {
         re: new RegExp(`(?<![\\p{L}])(?:(?:the|these|those|both|all)[\\s\\u00a0]+)?(?<n1>${noun})[\\s\\u00a0]+${aux}${verb}(?![\\p{L}])|(?<![\\p{L}])${verb}[\\s\\u00a0]+(?<n2>${noun})(?![\\p{L}])`, 'iu'),
+        // Both orders hold the verb phrase, so a sentence without it has no match: a plain alternation,
+        // which V8 scans for far faster than the lookbehind-led pattern, rules most sentences out.
+        verb: new RegExp(verb, 'iu'),
         stems: lex.groups.map((g) => new RegExp(`(?<![\\p{L}])${termSource(g)}(?![\\p{L}])`, 'iu')),
         countBefore: new RegExp(`(?:^|[^\\p{L}\\d])(?:${l.numbers.source}|\\d+)[\\s\\u00a0]+$`, 'iu'),
       });
@@ -253,7 +257,7 @@ function groupHospitalized(f: SentenceFacts, prior: Figure[]): Figure | null {
   if (!prior.some(isInjuredFigure)) return null;
   const g = groupPatterns(f.locale);
   if (!g) return null;
-  const m = g.re.exec(f.sentence.text);
+  const m = g.verb.test(f.sentence.text) ? g.re.exec(f.sentence.text) : null;
   if (!m) return null;
   const noun = m.groups!.n1 ?? m.groups!.n2!;
   const nounAt = m.index + m[0].indexOf(noun);
@@ -443,14 +447,14 @@ function chooseFigure(figs: Figure[]): { value: number; atLeast: boolean; used: 
  * toll updates; with none stated, the first of the lowest rank. (What a stable sort by rank, then the
  * first stated, else the first, picks; found in one pass.)
  */
-function ownDate(dates: Bucket['dates']): Bucket['dates'][number] | undefined {
+function ownDate(dates: Bucket['dates']): DateCue | undefined {
   let best: Bucket['dates'][number] | undefined;
   for (const d of dates) {
     if (!best) best = d;
-    else if (best.certainty !== 'stated' && d.certainty === 'stated') best = d;
-    else if ((best.certainty === 'stated') === (d.certainty === 'stated') && d.rank < best.rank) best = d;
+    else if (best.cue.certainty !== 'stated' && d.cue.certainty === 'stated') best = d;
+    else if ((best.cue.certainty === 'stated') === (d.cue.certainty === 'stated') && d.rank < best.rank) best = d;
   }
-  return best;
+  return best?.cue;
 }
 
 /** The report's date cue for places without one of their own: its first stated date, else its first date. */
@@ -495,10 +499,12 @@ function toEvent(b: Bucket, input: BuildInput, fromReport: DateCue | undefined):
   if (figures.injured !== null && figures.killed === null) figures.killed = 0;
 
   // Weapons: a place's own account wins over a list naming several places when it counts strikes by weapon.
-  const ownCounted = [...b.ownWeapons.values()].some((l) => l.some((w) => (w as { count?: number | null }).count));
+  let ownCounted = false;
+  for (const hits of b.ownWeapons.values()) ownCounted ||= hits.some((w) => w.count);
   // ... and when its own account names the weapon that hit it ("drones and missiles attacked Kharkiv and
   // Zaporizhzhia ... In Kharkiv, a missile hit"); debris ("hit by drone debris") tells an interception, not the weapon.
-  const ownStrong = [...b.ownWeapons.entries()].some(([w, hits]) => w !== 'unknown' && hits.some((h) => !DEBRIS.test(h.text)));
+  let ownStrong = false;
+  for (const [w, hits] of b.ownWeapons) ownStrong ||= w !== 'unknown' && hits.some((h) => !DEBRIS.test(h.text));
   const weaponSource = ownCounted || ownStrong ? [b.ownWeapons] : [b.ownWeapons, b.listWeapons];
   const weapons = new Set<Weapon>();
   const weaponCounts: Record<string, number> = {};
@@ -517,13 +523,17 @@ function toEvent(b: Bucket, input: BuildInput, fromReport: DateCue | undefined):
   const weaponList = WEAPONS.filter((w) => weapons.has(w));
 
   const facilities: ExtractedEvent['facilities'] = [];
-  // One entry per category and wording, whatever the case.
-  const listed = new Set<string>();
+  // One entry per category and wording, whatever the case. Each wording goes into its category's set
+  // both as found and lower-cased, so a wording found before (or the lower-cased form of one) is known
+  // without lower-casing it again; any other is new exactly when its lower-cased form is.
+  const listed = new Map<FacilityCategory, Set<string>>();
   for (const f of b.facilities) {
-    const key = `${f.category}\n${f.text.toLowerCase()}`;
-    if (!listed.has(key)) {
-      listed.add(key);
-      facilities.push({ category: f.category, text: f.text });
+    let wordings = listed.get(f.category);
+    if (!wordings) listed.set(f.category, (wordings = new Set()));
+    if (!wordings.has(f.text)) {
+      const lower = f.text.toLowerCase();
+      if (!wordings.has(lower)) facilities.push({ category: f.category, text: f.text });
+      wordings.add(f.text).add(lower);
     }
     evidence.push({ field: 'facility', start: f.start, end: f.end, quote: f.text, value: f.category, rule: 'lexicon', certainty: 'stated' });
   }
@@ -569,8 +579,10 @@ function toEvent(b: Bucket, input: BuildInput, fromReport: DateCue | undefined):
     ...(ambiguous ? { ambiguous: true, candidates: common.slice(0, 20).map((c) => ({ name: c.name, oblast: c.oblast, raion: c.raion, katottg: c.katottg, lat: c.lat, lon: c.lon })) } : {}),
   };
   const placeKey = ambiguous ? t.key : p!.id;
-  const id = createHash('sha1').update(`${input.reportId}|${date ?? ''}|${placeKey}`).digest('hex').slice(0, 16);
-  const stated = new Set(evidence.filter((e) => e.certainty === 'stated').map((e) => e.field));
+  // One-shot hash: the digest createHash('sha1').update(…).digest('hex') gives, without a Hash object per event.
+  const id = hash('sha1', `${input.reportId}|${date ?? ''}|${placeKey}`, 'hex').slice(0, 16);
+  const stated = new Set<Evidence['field']>();
+  for (const e of evidence) if (e.certainty === 'stated') stated.add(e.field);
   const confidence = Math.min(0.95, 0.45 + (ambiguous ? -0.15 : 0.1) + (stated.has('weapon') ? 0.1 : 0) + (stated.has('killed') || stated.has('injured') ? 0.15 : 0) + (stated.has('date') ? 0.05 : 0) + (stated.has('official') ? 0.05 : 0) + (stated.has('facility') ? 0.05 : 0));
   return {
     id,
