@@ -298,7 +298,7 @@ function regionalOfficials(kept: ExtractedEvent[], all: ExtractedEvent[], loose:
       e.officials.push({ name, role });
       if (ev) e.evidence.push({ ...ev, certainty: 'implied', rule: 'report-official' });
     }
-    if (found.size) e.evidence.sort((a, b) => a.start - b.start);
+    if (found.size) sortByStart(e.evidence);
   }
 }
 
@@ -345,7 +345,7 @@ function inheritRegionWeapons(region: ExtractedEvent, events: ExtractedEvent[]):
     e.weapons = [...weapons];
     e.sub_event_type = subEventTypeFor(e.weapons);
     e.evidence.push(...region.evidence.filter((x) => x.field === 'weapon').map((x) => ({ ...x, certainty: 'implied' as const, rule: 'region-weapon' })));
-    e.evidence.sort((a, b) => a.start - b.start);
+    sortByStart(e.evidence);
   }
 }
 
@@ -602,7 +602,31 @@ function toEvent(b: Bucket, input: BuildInput, fromReport: DateCue | undefined):
     facilities,
     utilities,
     officials,
-    evidence: evidence.sort((a, b) => a.start - b.start),
+    evidence: sortByStart(evidence),
     confidence: Math.round(confidence * 100) / 100,
   };
+}
+
+/** Longer lists go to Array.prototype.sort: insertion sort's quadratic worst case stays small below this. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * Sorts evidence in place by start offset, stably, and returns it: what
+ * evidence.sort((a, b) => a.start - b.start) gives. An event's few items are mostly in order
+ * already, and an insertion sort that moves an item only past items starting strictly after it
+ * keeps ties in order (so it is stable, and a stable sort's result is unique), without the
+ * builtin's comparator calls.
+ */
+export function sortByStart(evidence: Evidence[]): Evidence[] {
+  if (evidence.length > INSERTION_SORT_MAX) return evidence.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    let k = i;
+    while (k > 0 && evidence[k - 1]!.start > item.start) {
+      evidence[k] = evidence[k - 1]!;
+      k--;
+    }
+    evidence[k] = item;
+  }
+  return evidence;
 }

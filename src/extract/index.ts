@@ -7,12 +7,12 @@
  */
 // First: the regex engine setting must be in place before any pattern runs.
 import './native-regexps.js';
-import type { ExtractionResult } from '../domain/event.js';
+import type { ExtractionResult, WiderClaim } from '../domain/event.js';
 import type { ReportInput } from '../domain/report.js';
 import { getGazetteer } from '../gazetteer/index.js';
 import type { Place } from '../gazetteer/types.js';
-import { analyzeSentence } from './analyze-sentence.js';
-import { attribute } from './attribute.js';
+import { analyzeSentence, type SentenceFacts } from './analyze-sentence.js';
+import { attribute, type SentencePlaces } from './attribute.js';
 import { buildEvents } from './build-events.js';
 import { detectLanguage, sentenceLanguage } from './detect-language.js';
 import { getLocale } from './locale.js';
@@ -64,16 +64,29 @@ export function extractReport(report: ReportInput, options: ExtractOptions = {})
     lang,
     reference_date: reference,
     events,
-    context: {
-      displacement: facts
-        .filter((f) => f.displacement && !f.rhetorical)
-        .map((f) => ({ count: f.displacement!.count, place: places[f.index]!.targets[0]?.place?.name ?? null, text: f.sentence.text, start: f.sentence.start, end: f.sentence.end })),
-      diplomacy: facts.filter((f) => f.diplomacy && !f.rhetorical).map((f) => ({ text: f.sentence.text, start: f.sentence.start, end: f.sentence.end })),
-      wider_claims: wider,
-      rhetorical: facts.filter((f) => f.rhetorical).map((f) => ({ text: f.sentence.text, start: f.sentence.start, end: f.sentence.end })),
-    },
+    context: sentenceContext(facts, places, wider),
     warnings,
   };
+}
+
+/**
+ * The report's context lists, in sentence order, from one pass over the facts: displacement and
+ * diplomacy of sentences not rhetorical, and the rhetorical ones (what three filters, one per list, keep).
+ */
+function sentenceContext(facts: SentenceFacts[], places: SentencePlaces[], wider: WiderClaim[]): ExtractionResult['context'] {
+  const displacement: ExtractionResult['context']['displacement'] = [];
+  const diplomacy: ExtractionResult['context']['diplomacy'] = [];
+  const rhetorical: ExtractionResult['context']['rhetorical'] = [];
+  for (const f of facts) {
+    const { text, start, end } = f.sentence;
+    if (f.rhetorical) {
+      rhetorical.push({ text, start, end });
+      continue;
+    }
+    if (f.displacement) displacement.push({ count: f.displacement.count, place: places[f.index]!.targets[0]?.place?.name ?? null, text, start, end });
+    if (f.diplomacy) diplomacy.push({ text, start, end });
+  }
+  return { displacement, diplomacy, wider_claims: wider, rhetorical };
 }
 
 export { detectLanguage } from './detect-language.js';

@@ -376,11 +376,12 @@ export class UkraineGazetteer implements Gazetteer {
       const single = m.first === m.last;
       const cyrillic = hasCyrillic(tok.raw);
       const latinStop = !cyrillic && (tok.raw.length < 3 || LATIN_STOP_TOKENS.has(tok.norm));
-      if (single && (latinStop || (cyrillic && CYRILLIC_STOP_TOKENS.has(tok.norm)) || namesSomethingElse(tokens, i, text)) && qualifierBefore(tokens, i, text).qualifier === null) {
+      // Found once: every path from here reads it (the stop-word test below only when it is null).
+      const before = qualifierBefore(tokens, i, text);
+      if (single && before.qualifier === null && (latinStop || (cyrillic && CYRILLIC_STOP_TOKENS.has(tok.norm)) || namesSomethingElse(tokens, i, text))) {
         i++;
         continue;
       }
-      const before = qualifierBefore(tokens, i, text);
       const after = qualifierAfter(tokens, m.last);
       // An ordinary word ("Мирне життя", "Peremoha") is a village only when a qualifier says so.
       const plainWord = m.first === m.last && before.qualifier === null && isCommonWord(tok.norm);
@@ -460,31 +461,12 @@ export class UkraineGazetteer implements Gazetteer {
       if (s.level === 'raion') certainRaions.add(p.name);
       if (s.level === 'settlement') certainCities.add(p.name);
     }
+    const certain = { oblasts: certainOblasts, raions: certainRaions, cities: certainCities };
     return spans.map((span) => {
       if (span.candidates.length <= 1) {
         return { span, place: span.candidates[0] ?? null, ambiguous: false, candidates: span.candidates, reason: 'only candidate' };
       }
-      const sentence = sentenceAround(text, span.start, span.end);
-      const near = spans.filter((o) => o !== span && o.start >= sentence.start && o.end <= sentence.end);
-      const names: NamedAround = {
-        nearOblasts: once(() => new Set(near.filter((o) => o.level === 'oblast' && o.candidates.length === 1).map((o) => o.candidates[0]!.name))),
-        // "Kostiantynivka, Donetsk region", "Bilozerka in Kherson Oblast", "Донецька область, Костянтинівка": the
-        // region written next to the name decides even against a large namesake elsewhere in the sentence.
-        besideOblasts: once(
-          () =>
-            new Set(
-              near
-                .filter((o) => o.level === 'oblast' && o.candidates.length === 1 && isBeside(text, span, o))
-                .map((o) => o.candidates[0]!.name),
-            ),
-        ),
-        nearRaions: once(() => new Set(near.filter((o) => o.level === 'raion').flatMap((o) => o.candidates.map((c) => c.name)))),
-        nearHromadas: once(() => new Set(near.filter((o) => o.level === 'hromada').flatMap((o) => o.candidates.map((c) => c.name)))),
-        nearCities: once(() => new Set(near.filter((o) => o.level === 'settlement').flatMap((o) => o.candidates.map((c) => c.name)))),
-        certainOblasts: () => certainOblasts,
-        certainRaions: () => certainRaions,
-        certainCities: () => certainCities,
-      };
+      const names = new NamedAround(text, span, spans, certain);
       let pool = span.candidates;
       let reason = '';
       for (const [why, narrow] of RESOLVE_STEPS) {
@@ -590,34 +572,91 @@ function largeCityOf(pool: Place[]): Place | undefined {
 
 /**
  * The names the resolution steps compare a span's candidates with: its sentence's places and the
- * report's certain ones. Built on first use: most candidates lack the unit a step looks at (a
- * village has no city, an oblast no raion), and most spans are decided before the last steps.
+ * report's certain ones. Each set is built on first use: most candidates lack the unit a step looks
+ * at (a village has no city, an oblast no raion), and most spans are decided before the last steps.
+ * (One object per span, not a closure per set: the sets are the same, only made without them.)
  */
-interface NamedAround {
-  nearOblasts: () => Set<string>;
-  besideOblasts: () => Set<string>;
-  nearRaions: () => Set<string>;
-  nearHromadas: () => Set<string>;
-  nearCities: () => Set<string>;
-  certainOblasts: () => Set<string>;
-  certainRaions: () => Set<string>;
-  certainCities: () => Set<string>;
+class NamedAround {
+  private sentencePlaces: PlaceSpan[] | undefined;
+  private oblastsNear: Set<string> | undefined;
+  private oblastsBeside: Set<string> | undefined;
+  private raionsNear: Set<string> | undefined;
+  private hromadasNear: Set<string> | undefined;
+  private citiesNear: Set<string> | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly span: PlaceSpan,
+    private readonly spans: PlaceSpan[],
+    private readonly certain: { oblasts: Set<string>; raions: Set<string>; cities: Set<string> },
+  ) {}
+
+  certainOblasts(): Set<string> {
+    return this.certain.oblasts;
+  }
+
+  certainRaions(): Set<string> {
+    return this.certain.raions;
+  }
+
+  certainCities(): Set<string> {
+    return this.certain.cities;
+  }
+
+  /** The other spans of the span's sentence. */
+  private near(): PlaceSpan[] {
+    if (!this.sentencePlaces) {
+      const sentence = sentenceAround(this.text, this.span.start, this.span.end);
+      this.sentencePlaces = this.spans.filter((o) => o !== this.span && o.start >= sentence.start && o.end <= sentence.end);
+    }
+    return this.sentencePlaces;
+  }
+
+  nearOblasts(): Set<string> {
+    return (this.oblastsNear ??= new Set(this.near().filter((o) => o.level === 'oblast' && o.candidates.length === 1).map((o) => o.candidates[0]!.name)));
+  }
+
+  /**
+   * "Kostiantynivka, Donetsk region", "Bilozerka in Kherson Oblast", "Донецька область, Костянтинівка": the
+   * region written next to the name decides even against a large namesake elsewhere in the sentence.
+   */
+  besideOblasts(): Set<string> {
+    return (this.oblastsBeside ??= new Set(
+      this.near()
+        .filter((o) => o.level === 'oblast' && o.candidates.length === 1 && isBeside(this.text, this.span, o))
+        .map((o) => o.candidates[0]!.name),
+    ));
+  }
+
+  nearRaions(): Set<string> {
+    return (this.raionsNear ??= this.namesAt('raion'));
+  }
+
+  nearHromadas(): Set<string> {
+    return (this.hromadasNear ??= this.namesAt('hromada'));
+  }
+
+  nearCities(): Set<string> {
+    return (this.citiesNear ??= this.namesAt('settlement'));
+  }
+
+  /** The candidate names of the sentence's spans of one level. */
+  private namesAt(level: EntryLevel): Set<string> {
+    return new Set(this.near().filter((o) => o.level === level).flatMap((o) => o.candidates.map((c) => c.name)));
+  }
 }
 
-/** f's value, computed at the first call. */
-function once<T>(f: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= f());
-}
+/** The sets a resolution step may compare with. */
+type NameSet = 'nearOblasts' | 'besideOblasts' | 'nearRaions' | 'nearHromadas' | 'nearCities' | 'certainOblasts' | 'certainRaions' | 'certainCities';
 
-/** The candidates whose key (a city, hromada, raion or oblast name, or null) is among `names` (asked for only when a key is not null). */
-function withNameIn(pool: Place[], names: () => Set<string>, key: (p: Place) => string | null): Place[] {
+/** The candidates whose key (a city, hromada, raion or oblast name, or null) is among n's set `which` (built only when a key is not null). */
+function withNameIn(pool: Place[], n: NamedAround, which: NameSet, key: (p: Place) => string | null): Place[] {
   const kept: Place[] = [];
   let set: Set<string> | undefined;
   for (const p of pool) {
     const k = key(p);
     if (k === null) continue;
-    set ??= names();
+    set ??= n[which]();
     if (set.has(k)) kept.push(p);
   }
   return kept;
@@ -630,10 +669,10 @@ const cityOfDistrict = (p: Place) => (p.kind === 'city_district' ? p.city : null
  * result, or the whole pool, leaves the pool as it was).
  */
 const RESOLVE_STEPS: [why: string, narrow: (pool: Place[], names: NamedAround) => Place[]][] = [
-  ['city named beside the district', (pool, n) => withNameIn(pool, n.nearCities, cityOfDistrict)],
-  ['hromada named in the same sentence', (pool, n) => withNameIn(pool, n.nearHromadas, (p) => p.hromada)],
-  ['raion named in the same sentence', (pool, n) => withNameIn(pool, n.nearRaions, (p) => p.raion)],
-  ['oblast named beside it', (pool, n) => withNameIn(pool, n.besideOblasts, (p) => p.oblast)],
+  ['city named beside the district', (pool, n) => withNameIn(pool, n, 'nearCities', cityOfDistrict)],
+  ['hromada named in the same sentence', (pool, n) => withNameIn(pool, n, 'nearHromadas', (p) => p.hromada)],
+  ['raion named in the same sentence', (pool, n) => withNameIn(pool, n, 'nearRaions', (p) => p.raion)],
+  ['oblast named beside it', (pool, n) => withNameIn(pool, n, 'besideOblasts', (p) => p.oblast)],
   [
     'large city of that name',
     (pool) => {
@@ -641,11 +680,11 @@ const RESOLVE_STEPS: [why: string, narrow: (pool: Place[], names: NamedAround) =
       return big ? pool.filter((p) => p === big) : [];
     },
   ],
-  ['oblast named in the same sentence', (pool, n) => withNameIn(pool, n.nearOblasts, (p) => p.oblast)],
-  ['city named in the report', (pool, n) => withNameIn(pool, n.certainCities, cityOfDistrict)],
-  ['raion named in the report', (pool, n) => withNameIn(pool, n.certainRaions, (p) => p.raion)],
+  ['oblast named in the same sentence', (pool, n) => withNameIn(pool, n, 'nearOblasts', (p) => p.oblast)],
+  ['city named in the report', (pool, n) => withNameIn(pool, n, 'certainCities', cityOfDistrict)],
+  ['raion named in the report', (pool, n) => withNameIn(pool, n, 'certainRaions', (p) => p.raion)],
   // The report's region outranks "the only town of that name": Золочів in a Kharkiv ОВА post is Kharkiv's.
-  ['oblast of the report', (pool, n) => withNameIn(pool, n.certainOblasts, (p) => p.oblast)],
+  ['oblast of the report', (pool, n) => withNameIn(pool, n, 'certainOblasts', (p) => p.oblast)],
   ['only city of that name', (pool) => pool.filter((p) => isOnlyCity(p, pool))],
 ];
 

@@ -31,12 +31,28 @@ const unpack = (n: number): TrieEntry => ({ level: LEVELS[(n >> 1) & 7]!, ref: n
  */
 const SKIPPABLE = new Set(['міська', 'сільська', 'селищна', 'територіальна', 'городская', 'сельская', 'поселковая', 'территориальная', 'urban', 'rural', 'settlement', 'territorial', 'міської', 'сільської', 'селищної', 'територіальної', 'міській', 'сільській', 'селищній', 'територіальній', 'городской', 'сельской', 'поселковой', 'территориальной', 'міську', 'сільську', 'селищну', 'територіальну', 'міською', 'сільською', 'селищною', 'територіальною', 'городскую', 'сельскую', 'поселковую', 'территориальную']);
 
-export interface Token {
-  start: number;
-  end: number;
-  raw: string;
-  norm: string;
-  capitalized: boolean;
+/**
+ * A word of the text. Its text and normalized form are made on first read: the scanner looks at
+ * capitalized words and their neighbours only, so most words of a report never need either
+ * (both are pure functions of text[start, end), so reading them later gives what an eager copy would).
+ */
+export class Token {
+  private rawText: string | undefined;
+  private normText: string | undefined;
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly capitalized: boolean,
+  ) {}
+
+  get raw(): string {
+    return (this.rawText ??= this.text.slice(this.start, this.end));
+  }
+
+  get norm(): string {
+    return (this.normText ??= normalizeToken(this.raw));
+  }
 }
 
 /**
@@ -72,8 +88,7 @@ export function tokenize(text: string): Token[] {
     let end = k;
     while (end > start && isTrailingMark(text.charCodeAt(end - 1))) end--;
     if (end === start) continue;
-    const raw = text.slice(start, end);
-    out.push({ start, end, raw, norm: normalizeToken(raw), capitalized: isUpperCaseUnit(text.charCodeAt(start)) });
+    out.push(new Token(text, start, end, isUpperCaseUnit(text.charCodeAt(start))));
   }
   return out;
 }
