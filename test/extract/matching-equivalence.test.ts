@@ -11,7 +11,9 @@ import { alternation, termStarts } from '../../src/extract/alternation.js';
 import { compileTerms, termSource } from '../../src/extract/lexicon.js';
 import { getLocale } from '../../src/extract/locale.js';
 import { casualtyPatterns } from '../../src/extract/rules/casualties.js';
-import { firstAtoms, firstWordMatch, hasWordMatch, registerStarts, wordMatches, wordStartOnly } from '../../src/extract/word-matches.js';
+import { wordStartOnly } from '../../src/extract/pattern-guards.js';
+import { firstAtoms } from '../../src/extract/start-trie.js';
+import { firstWordMatch, hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const flat = (terms: readonly string[]) => [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource).join('|');

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { compileTerms } from '../../src/extract/lexicon.js';
 import { getLocale } from '../../src/extract/locale.js';
 import { casualtyPatterns } from '../../src/extract/rules/casualties.js';
-import { digitStartOnly, firstWordMatch, hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
+import { digitStartOnly } from '../../src/extract/pattern-guards.js';
+import { firstWordMatch, hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const spans = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => JSON.stringify([m.index, [...m], m.groups ?? null]));

@@ -7,7 +7,8 @@
  */
 import { termStarts } from '../alternation.js';
 import type { Locale } from '../locale.js';
-import { hasWordMatch, registerStarts, wordMatches, wordStartOnly } from '../word-matches.js';
+import { wordStartOnly } from '../pattern-guards.js';
+import { hasWordMatch, registerStarts, wordMatches } from '../word-matches.js';
 
 export type FigureField = 'killed' | 'injured' | 'hospitalized' | 'children_killed' | 'children_injured';
 
