@@ -4,6 +4,7 @@
  * focus (reports name a city, then go on about it); a sentence naming several splits its figures by
  * clause, and figures it cannot tie to one place become wider claims.
  */
+import { cueHolds } from './cue-screen.js';
 import type { Place, ResolvedPlace } from '../gazetteer/types.js';
 import type { SentenceFacts } from './analyze-sentence.js';
 import { loadLexicon, termSource } from './lexicon.js';
@@ -176,64 +177,6 @@ export function atMostWords(text: string, n: number): boolean {
   WORD_GAPS.lastIndex = 0;
   for (let runs = 0; WORD_GAPS.exec(text); ) if (++runs >= n) return false;
   return true;
-}
-
-/**
- * re.test(text) (re neither global nor sticky), screened first by the twin of re without the assertion
- * groups opening and closing it (the word-boundary lookarounds of the cue lists, "(?<![\p{L}\p{N}])").
- * An assertion matches no character, so a match of re is a match of the twin at the same place: where
- * the twin finds none, re finds none. V8 scans a pattern that opens with a literal alternation far faster
- * than one led by a lookbehind, and most sentences hold no cue; where the twin matches, re decides.
- */
-export function cueHolds(re: RegExp, text: string): boolean {
-  let bare = bareTwins.get(re);
-  if (bare === undefined) {
-    bare = bareTwin(re);
-    bareTwins.set(re, bare);
-  }
-  return (bare === null || bare.test(text)) && re.test(text);
-}
-
-/** The twins by regex (the cue lists of the language packs, a few patterns: as long-lived as they are). */
-const bareTwins = new WeakMap<RegExp, RegExp | null>();
-
-/** re without its outer assertion groups; null when it has none or is global or sticky (test then moves lastIndex). */
-function bareTwin(re: RegExp): RegExp | null {
-  if (re.global || re.sticky) return null;
-  let src = re.source;
-  const lead = assertionAt(src, 0);
-  if (lead > 0) src = src.slice(lead);
-  const trail = lastAssertion(src);
-  if (trail >= 0) src = src.slice(0, trail);
-  return src === re.source || !src ? null : new RegExp(src, re.flags);
-}
-
-/** The index after a lookaround group opening at src[i] that holds no group and takes no quantifier, or -1. */
-function assertionAt(src: string, i: number): number {
-  if (!/^\(\?(?:<[=!]|[=!])/.test(src.slice(i, i + 4))) return -1;
-  for (let j = i + 3; j < src.length; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (c === '[') {
-      for (j++; j < src.length && src[j] !== ']'; j++) if (src[j] === '\\') j++;
-    } else if (c === '(') return -1;
-    else if (c === ')') return /^[*+?{]/.test(src.slice(j + 1, j + 2)) ? -1 : j + 1;
-  }
-  return -1;
-}
-
-/** Where a lookaround group (as assertionAt reads it) that ends the pattern begins, or -1. */
-function lastAssertion(src: string): number {
-  // The unescaped "(" outside a class that open groups, in order; the last one is the candidate.
-  let last = -1;
-  for (let j = 0; j < src.length; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (c === '[') {
-      for (j++; j < src.length && src[j] !== ']'; j++) if (src[j] === '\\') j++;
-    } else if (c === '(') last = j;
-  }
-  return last >= 0 && assertionAt(src, last) === src.length ? last : -1;
 }
 
 /** Whether the place is a region (oblast, raion, hromada) rather than a settlement. */

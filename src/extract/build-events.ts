@@ -12,7 +12,7 @@ import type { SentencePlaces, Target } from './attribute.js';
 import type { Figure, FigureField } from './rules/casualties.js';
 import type { DateCue } from './rules/dates.js';
 import { loadLexicon, termSource } from './lexicon.js';
-import { cueHolds } from './attribute.js';
+import { cueHolds } from './cue-screen.js';
 
 interface Bucket {
   target: Target;

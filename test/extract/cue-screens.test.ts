@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { atMostWords, cueHolds } from '../../src/extract/attribute.js';
+import { atMostWords } from '../../src/extract/attribute.js';
+import { cueHolds } from '../../src/extract/cue-screen.js';
 import { getLocale } from '../../src/extract/locale.js';
 import { splitSentences } from '../../src/extract/sentences.js';
 
