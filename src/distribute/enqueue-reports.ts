@@ -4,8 +4,7 @@
  * store at once (they never reach a worker), with the same error lines.
  */
 import type { ReadItem, ReadReport, ReadRejection } from '../ingest/types.js';
-import { describeOrigin } from '../ingest/types.js';
-import { reasonKey } from '../store/ingest-pipeline.js';
+import { tallyRejection } from '../store/ingest-pipeline.js';
 import type { Store } from '../store/store.js';
 import type { ReportQueue } from './report-queue.js';
 
@@ -36,11 +35,9 @@ export async function enqueueReports(queue: ReportQueue, store: Store, items: As
   for await (const item of items) {
     summary.read++;
     if (item.kind === 'rejected') {
-      summary.rejected++;
-      const reason = reasonKey(item.reason);
-      summary.rejected_reasons[reason] = (summary.rejected_reasons[reason] ?? 0) + 1;
+      const line = tallyRejection(summary, item);
       rejections.push(item);
-      options.onRejected?.(`${describeOrigin(item.origin, item.field)}: ${item.reason}`, item);
+      options.onRejected?.(line, item);
     } else reports.push(item);
     if (reports.length >= size || rejections.length >= size) await flush();
   }

@@ -5,13 +5,5 @@ export { readPaths, htmlToText, DEFAULT_MAX_BYTES } from './read-paths.js';
 export { readHtml, decodeHtml } from './read-html.js';
 export { decodeUtf8 } from './read-text.js';
 export { parseTelegramExport } from './read-telegram.js';
-export { describeOrigin } from './types.js';
+export { describeOrigin, formatRejection } from './types.js';
 export type { ReadItem, ReadReport, ReadRejection, ReadOptions, Origin, InputFormat } from './types.js';
-
-import type { ReadRejection } from './types.js';
-import { describeOrigin } from './types.js';
-
-/** One line for stderr: "path:line (field "x"): reason". */
-export function formatRejection(r: ReadRejection): string {
-  return `${describeOrigin(r.origin, r.field)}: ${r.reason}`;
-}

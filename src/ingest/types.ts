@@ -53,3 +53,8 @@ export function describeOrigin(origin: Origin, field?: string): string {
   if (field) s += ` (field "${field}")`;
   return s;
 }
+
+/** One line for stderr: "path:line (field "x"): reason". */
+export function formatRejection(r: ReadRejection): string {
+  return `${describeOrigin(r.origin, r.field)}: ${r.reason}`;
+}

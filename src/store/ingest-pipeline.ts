@@ -6,7 +6,7 @@
 import type { ExtractionResult } from '../domain/event.js';
 import type { ReportInput } from '../domain/report.js';
 import type { ReadItem, ReadRejection } from '../ingest/types.js';
-import { describeOrigin } from '../ingest/types.js';
+import { formatRejection } from '../ingest/types.js';
 import type { IngestItem, Store } from './store.js';
 
 export type Extract = (report: ReportInput, options: { referenceDate: string | null }) => ExtractionResult;
@@ -98,8 +98,16 @@ export function emptySummary(): IngestSummary {
 }
 
 /** The kind of a rejection reason, for the summary's counts: "invalid UTF-8 at byte 9" → "invalid UTF-8". */
-export function reasonKey(reason: string): string {
+function reasonKey(reason: string): string {
   return reason.split(':')[0]!.replace(/\s+at .*$/, '').trim();
+}
+
+/** Counts a rejection in a run's summary (in all and by reason); returns its error line (file, line, field, reason). */
+export function tallyRejection(summary: Pick<IngestSummary, 'rejected' | 'rejected_reasons'>, r: ReadRejection): string {
+  summary.rejected++;
+  const k = reasonKey(r.reason);
+  summary.rejected_reasons[k] = (summary.rejected_reasons[k] ?? 0) + 1;
+  return formatRejection(r);
 }
 
 export async function ingestStream(
@@ -114,11 +122,9 @@ export async function ingestStream(
   let rejections: ReadRejection[] = [];
 
   const reject = (r: ReadRejection) => {
-    summary.rejected++;
-    const k = reasonKey(r.reason);
-    summary.rejected_reasons[k] = (summary.rejected_reasons[k] ?? 0) + 1;
+    const line = tallyRejection(summary, r);
     rejections.push(r);
-    options.onRejected?.(`${describeOrigin(r.origin, r.field)}: ${r.reason}`, r);
+    options.onRejected?.(line, r);
   };
 
   const flush = async () => {

@@ -36,13 +36,18 @@ export function addStoreOptions(cmd: Command): Command {
     .option('--database-url <url>', 'PostgreSQL URL (default $DATABASE_URL)');
 }
 
-export function formatSummary(s: IngestSummary): string {
+/** "rejected 3 (2 not JSON, 1 empty file)". */
+function formatRejected(s: Pick<IngestSummary, 'rejected' | 'rejected_reasons'>): string {
   const reasons = Object.entries(s.rejected_reasons)
     .map(([r, n]) => `${n} ${r}`)
     .join(', ');
+  return `rejected ${s.rejected}${reasons ? ` (${reasons})` : ''}`;
+}
+
+export function formatSummary(s: IngestSummary): string {
   return (
     `read ${s.read}, new ${s.new}, duplicate ${s.duplicate}, near-duplicate ${s.near_duplicate}, updated ${s.updated}, ` +
-    `rejected ${s.rejected}${reasons ? ` (${reasons})` : ''}; events created ${s.events_created}, updated ${s.events_updated}`
+    `${formatRejected(s)}; events created ${s.events_created}, updated ${s.events_updated}`
   );
 }
 
@@ -68,8 +73,7 @@ async function enqueueInputs(inputs: string[], opts: IngestCliOptions): Promise<
       onRejected: (line) => process.stderr.write(`rejected ${line}\n`),
     });
     if (opts.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    const reasons = Object.entries(summary.rejected_reasons).map(([r, n]) => `${n} ${r}`).join(', ');
-    process.stderr.write(`read ${summary.read}, queued ${summary.queued}, rejected ${summary.rejected}${reasons ? ` (${reasons})` : ''}; \`strikewatch work\` extracts and stores them\n`);
+    process.stderr.write(`read ${summary.read}, queued ${summary.queued}, ${formatRejected(summary)}; \`strikewatch work\` extracts and stores them\n`);
     if (summary.rejected > 0) process.exitCode = 1;
   } finally {
     await queue.close();
