@@ -4,24 +4,21 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLocale } from '../../src/extract/locale.js';
 import { numberGrammar } from '../../src/extract/numbers.js';
 import { casualtyPatterns, casualtyWordHeld, gatedPatterns } from '../../src/extract/rules/casualties.js';
 import { hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
+import { corpusTexts, matchSpans } from '../support/corpus-texts.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const spans = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => JSON.stringify([m.index, [...m], m.groups ?? null]));
 
 /** The regression corpus, line by line, and a few texts made for the gates' edges. */
 function pieces(): string[] {
   const out: string[] = [];
-  for (const lang of ['en', 'uk', 'ru']) {
-    const dir = path.join(root, 'test/corpus', lang);
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) out.push(...readFileSync(path.join(dir, f), 'utf8').split('\n'));
-  }
+  for (const t of corpusTexts()) out.push(...t.split('\n'));
   out.push(
     'The death toll rose to 7; the toll has risen to nine, and the number of injured reached 12.',
     'An atoll: the tolls rose to 3, death toll stands at 4',
@@ -44,8 +41,8 @@ test('a gate finds something wherever its pattern matches, and the matches taken
     for (const { re, gate, matches } of gatedPatterns(getLocale(lang))) {
       const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
       for (const t of texts) {
-        const want = spans(t.matchAll(g));
-        assert.deepEqual(spans(matches(t)), want, `${lang} ${re.source.slice(0, 60)}: ${t.slice(0, 80)}`);
+        const want = matchSpans(t.matchAll(g));
+        assert.deepEqual(matchSpans(matches(t)), want, `${lang} ${re.source.slice(0, 60)}: ${t.slice(0, 80)}`);
         if (want.length) assert.ok(gate.test(t), `${lang} gate ${gate.source.slice(0, 60)} misses a match in: ${t.slice(0, 80)}`);
       }
     }
@@ -95,7 +92,7 @@ test('counts are tried where their starts stand: the same matches as matchAll', 
     const texts = countTexts(lang);
     for (const re of regexes) {
       const plain = new RegExp(re.source, re.flags);
-      for (const t of texts) assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(plain)), `${lang} ${re.source.slice(0, 60)}: ${t}`);
+      for (const t of texts) assert.deepEqual(matchSpans(wordMatches(re, t)), matchSpans(t.matchAll(plain)), `${lang} ${re.source.slice(0, 60)}: ${t}`);
     }
   }
 });

@@ -5,24 +5,18 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { atMostWords } from '../../src/extract/attribute.js';
 import { cueHolds } from '../../src/extract/cue-screen.js';
 import { getLocale } from '../../src/extract/locale.js';
 import { splitSentences } from '../../src/extract/sentences.js';
+import { corpusTexts } from '../support/corpus-texts.js';
 
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../corpus');
 const LANGS = ['en', 'uk', 'ru'] as const;
 
 /** Corpus sentences of a language, and strings that put cue words against letters, digits and edges. */
 function texts(lang: (typeof LANGS)[number]): string[] {
   const out: string[] = [];
-  for (const f of readdirSync(path.join(corpus, lang))) {
-    if (!f.endsWith('.txt')) continue;
-    for (const s of splitSentences(readFileSync(path.join(corpus, lang, f), 'utf8'), lang)) out.push(s.text);
-  }
+  for (const t of corpusTexts([lang])) for (const s of splitSentences(t, lang)) out.push(s.text);
   const edges = ['air raid alert', 'alert', 'alerts', 'prealert', 'alert7', 'тривога', 'тривогау', 'евакуація', 'евакуаціяx', 'столица', 'столицы', 'the capital', 'the capitals', ' столиці ', '1столиці'];
   return [...out, ...edges, ...edges.map((e) => `x${e}`), ...edges.map((e) => e.toUpperCase()), ''];
 }

@@ -14,10 +14,10 @@ import { casualtyPatterns } from '../../src/extract/rules/casualties.js';
 import { wordStartOnly } from '../../src/extract/pattern-guards.js';
 import { firstAtoms } from '../../src/extract/start-trie.js';
 import { firstWordMatch, hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
+import { corpusTexts, matchSpans } from '../support/corpus-texts.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const flat = (terms: readonly string[]) => [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource).join('|');
-const spans = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => JSON.stringify([m.index, [...m], m.groups ?? null]));
 
 /** Every word list of data/lexicon (arrays of strings, and the keys of { word: value } maps). */
 function lexiconLists(): [string, string[]][] {
@@ -40,11 +40,7 @@ function lexiconLists(): [string, string[]][] {
 
 /** Report-like text: the regression corpus and the samples, plus every lexicon term in a few spellings. */
 function sampleText(lists: [string, string[]][]): string {
-  const texts: string[] = [];
-  for (const lang of ['en', 'uk', 'ru']) {
-    const dir = path.join(root, 'test/corpus', lang);
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(path.join(dir, f), 'utf8'));
-  }
+  const texts = corpusTexts();
   const terms = lists.flatMap(([, l]) => l);
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
   const variants = terms.flatMap((t) => [t, t.toUpperCase(), cap(t), t.replace(/\*/g, 'ами'), t.replace(/\*/g, ''), `«${t.replace(/\*/g, 'ів')}»`, t.replace(/'/g, '’'), t.replace(/'/g, 'ʼ').replace(/ /g, '\u00a0'), t.replace(/ /g, '  ')]);
@@ -64,7 +60,7 @@ test('factored alternations match what the flat lists match, in every lexicon li
       ]) {
         const a = new RegExp(wrap(flat(terms)), flags);
         const b = new RegExp(wrap(alternation(terms, ignoreCase)), flags);
-        assert.deepEqual(spans(text.matchAll(b)), spans(text.matchAll(a)), `${name} ${flags} ${wrap('…')}`);
+        assert.deepEqual(matchSpans(text.matchAll(b)), matchSpans(text.matchAll(a)), `${name} ${flags} ${wrap('…')}`);
       }
     }
   }
@@ -94,14 +90,14 @@ test('word-start matching gives what matchAll, test and exec give', () => {
   regexes.push(/x*/gu, /(?:)/g, /\p{Lu}\p{Ll}+|$/u, /(?<what>toll|число)\s*\d*/giu);
   const pieces = [text, ...text.split('\n').slice(0, 300), '', 'a', '😀поранено 3 людей', 'x😀 двоє загинули', 'ранено3 человек', 'K s ſ'];
   // A sticky pattern: matchAll goes on only while the matches touch.
-  for (const t of ['5a6 7', 'a5b']) assert.deepEqual(spans(wordMatches(/a|\d/gy, t)), spans(t.matchAll(/a|\d/gy)));
+  for (const t of ['5a6 7', 'a5b']) assert.deepEqual(matchSpans(wordMatches(/a|\d/gy, t)), matchSpans(t.matchAll(/a|\d/gy)));
   for (const re of regexes) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     const n = new RegExp(re.source, re.flags.replace('g', ''));
     for (const t of pieces) {
-      assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), re.source.slice(0, 80));
+      assert.deepEqual(matchSpans(wordMatches(re, t)), matchSpans(t.matchAll(g)), re.source.slice(0, 80));
       assert.equal(hasWordMatch(re, t), n.test(t));
-      assert.deepEqual(spans([firstWordMatch(re, t)].filter((m) => m !== null) as RegExpExecArray[]), spans([n.exec(t)].filter((m) => m !== null) as RegExpExecArray[]));
+      assert.deepEqual(matchSpans([firstWordMatch(re, t)].filter((m) => m !== null) as RegExpExecArray[]), matchSpans([n.exec(t)].filter((m) => m !== null) as RegExpExecArray[]));
     }
   }
 });
@@ -119,7 +115,7 @@ test('rules tried only where their start characters stand match what matchAll ma
   const pieces = [...text.split('\n').slice(0, 400), '😀поранено 3 людей', 'ЗАГИНУЛИ ДВОЄ, ПОРАНЕНО П’ЯТЬОХ', 'Two people were KILLED and 3 injured', 'ранено3 человек'];
   for (const re of regexes) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    for (const t of pieces) assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), re.source.slice(0, 80));
+    for (const t of pieces) assert.deepEqual(matchSpans(wordMatches(re, t)), matchSpans(t.matchAll(g)), re.source.slice(0, 80));
   }
 });
 
@@ -147,10 +143,10 @@ test('a word gap of a start takes any run of white space', () => {
   const gaps = [...spaces, '  ', ' \u00a0\t', '\u2028\u3000'];
   const t = gaps.map((g) => `lost${g}their lives, Lost${g}${g}the, a${g}b, a${g}, ${g}y`).join('; ');
   for (const re of [compileTerms(['lost their lives', 'lost the', 'a b'], 'giu'), compileTerms(['lost their lives', 'a b'], 'gu')]) {
-    assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(new RegExp(re.source, re.flags))));
+    assert.deepEqual(matchSpans(wordMatches(re, t)), matchSpans(t.matchAll(new RegExp(re.source, re.flags))));
   }
   const first = new RegExp(`(?<![\\p{L}])(?:[\\s\\u00a0]|x)+y`, 'gu');
-  assert.deepEqual(spans(wordMatches(first, t)), spans(t.matchAll(new RegExp(first.source, first.flags))));
+  assert.deepEqual(matchSpans(wordMatches(first, t)), matchSpans(t.matchAll(new RegExp(first.source, first.flags))));
 });
 
 test('the first characters of a pattern are read off it, or not at all', () => {
@@ -174,6 +170,6 @@ test('patterns registered with no starts are tried where their first characters 
   const pieces = [...text.split('\n').slice(0, 300), 'Kharkiv Mayor Ihor Terekhov said', 'Ärzte Mayor Ihor', 'начальник ОВА Олег', '😀Начальник Олег', '«5 — 7', 'ſa Ka \u00a0 3'];
   for (const re of regexes) {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    for (const t of pieces) assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), re.source.slice(0, 80));
+    for (const t of pieces) assert.deepEqual(matchSpans(wordMatches(re, t)), matchSpans(t.matchAll(g)), re.source.slice(0, 80));
   }
 });

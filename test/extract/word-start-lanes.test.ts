@@ -5,25 +5,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compileTerms } from '../../src/extract/lexicon.js';
 import { getLocale } from '../../src/extract/locale.js';
 import { casualtyPatterns } from '../../src/extract/rules/casualties.js';
 import { digitStartOnly } from '../../src/extract/pattern-guards.js';
 import { firstWordMatch, hasWordMatch, registerStarts, wordMatches } from '../../src/extract/word-matches.js';
+import { corpusTexts, matchSpans } from '../support/corpus-texts.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const spans = (it: Iterable<RegExpMatchArray>) => [...it].map((m) => JSON.stringify([m.index, [...m], m.groups ?? null]));
 
 /** Lines of the regression corpus, and texts with what the walk treats specially. */
 function texts(): string[] {
   const out: string[] = [];
-  for (const lang of ['en', 'uk', 'ru']) {
-    const dir = path.join(root, 'test/corpus', lang);
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) out.push(...readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()));
-  }
+  for (const t of corpusTexts()) out.push(...t.split('\n').filter((l) => l.trim()));
   out.push('', '12 000 injured, 3a5 killed', 'Ärzte 5 Ärzte', '😀поранено 3 людей', 'x😀 двоє загинули', 'lost \u00a0 their\u2028lives', 'K ſ µ 7', 'lostÄ a😀 aÄb loÄ', 'o\u212a go, aſb, ASB, oK go', 'ранено3 человек', 'a');
   return out;
 }
@@ -53,9 +46,9 @@ test('regexes run in turn on one text match what matchAll matches', () => {
       for (const i of order) {
         const re = res[i]!;
         const { g, n } = refs[i]!;
-        assert.deepEqual(spans(wordMatches(re, t)), spans(t.matchAll(g)), `${re.source.slice(0, 60)} on ${t.slice(0, 60)}`);
+        assert.deepEqual(matchSpans(wordMatches(re, t)), matchSpans(t.matchAll(g)), `${re.source.slice(0, 60)} on ${t.slice(0, 60)}`);
         assert.equal(hasWordMatch(re, t), n.test(t));
-        assert.deepEqual(spans([firstWordMatch(re, t)].filter((m) => m !== null) as RegExpExecArray[]), spans([n.exec(t)].filter((m) => m !== null) as RegExpExecArray[]));
+        assert.deepEqual(matchSpans([firstWordMatch(re, t)].filter((m) => m !== null) as RegExpExecArray[]), matchSpans([n.exec(t)].filter((m) => m !== null) as RegExpExecArray[]));
       }
     }
   }
@@ -68,7 +61,7 @@ test('a regex planned after a text was marked is still matched right', () => {
   assert.equal(hasWordMatch(l.cues.attack, t), new RegExp(l.cues.attack.source, 'iu').test(t));
   assert.equal(hasWordMatch(l.casualtyWord, t), true);
   const late = compileTerms(['injured in', 'their'], 'giu');
-  assert.deepEqual(spans(wordMatches(late, t)), spans(t.matchAll(new RegExp(late.source, late.flags))));
+  assert.deepEqual(matchSpans(wordMatches(late, t)), matchSpans(t.matchAll(new RegExp(late.source, late.flags))));
 });
 
 test('only patterns whose every lookbehind takes digits too skip the positions after a digit', () => {
